@@ -1,0 +1,9 @@
+/**
+ * Every migration the app knows, in order. Append only: a shipped migration is never edited or
+ * removed, because a database's recorded history must stay a prefix of this list
+ * (see ../migrate.ts, which refuses any other history).
+ */
+import type { Migration } from '../migrate';
+import { migration0001 } from './0001-profile';
+
+export const migrations: readonly Migration[] = [migration0001];

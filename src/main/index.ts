@@ -1,0 +1,134 @@
+/**
+ * The thin Electron shell: one instance, a sandboxed window, the API over IPC, a native menu.
+ * Everything it decides about security lives in ./shell/policy.ts (tested without Electron);
+ * everything else lives in the plain-Node backend (./backend.ts).
+ */
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { methodNames } from '../core/api/contract';
+import { createBackend, type Backend } from './backend';
+import { resolveDataDir } from './paths';
+import { channelOf, CONTENT_SECURITY_POLICY, decideNavigation, isAppUrl, isOpenableExternally, secureWebPreferences } from './shell/policy';
+import { loadWindowState, saveWindowState } from './shell/window-state';
+
+const DEV_SERVER_URL = process.env.ELECTRON_RENDERER_URL;
+const APP_ORIGIN = DEV_SERVER_URL ? new URL(DEV_SERVER_URL).origin : 'file://';
+
+let mainWindow: BrowserWindow | null = null;
+let backend: Backend | null = null;
+
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  app.whenReady().then(start).catch((error: unknown) => {
+    dialog.showErrorBox('Tamga', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+  });
+}
+
+function registerIpc(api: Backend): void {
+  for (const method of methodNames) {
+    ipcMain.handle(channelOf(method), async (event, args: unknown) => {
+      // Only our own window, showing our own page, may call the backend.
+      const frameUrl = event.senderFrame?.url ?? '';
+      if (!mainWindow || event.sender !== mainWindow.webContents || !isAppUrl(frameUrl, APP_ORIGIN)) {
+        return { ok: false, error: { code: 'forbidden', message: 'Caller not allowed' } };
+      }
+      return api.registry.dispatch(method, args);
+    });
+  }
+}
+
+function buildMenu(): void {
+  const template: MenuItemConstructorOptions[] = [
+    { label: 'File', submenu: [{ role: 'quit' }] },
+    {
+      label: 'Edit',
+      submenu: [
+        { role: 'undo' }, { role: 'redo' }, { type: 'separator' },
+        { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' },
+      ],
+    },
+    {
+      label: 'View',
+      submenu: [{ role: 'reload' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],
+    },
+    {
+      label: 'Help',
+      submenu: [
+        {
+          label: 'About Tamga',
+          click: () => {
+            void dialog.showMessageBox({ title: 'Tamga', message: `Tamga ${app.getVersion()}`, detail: backend?.info.dataDir ?? '' });
+          },
+        },
+      ],
+    },
+  ];
+  if (process.platform === 'darwin') template.unshift({ role: 'appMenu' });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+async function start(): Promise<void> {
+  const dataDir = resolveDataDir(process.env, app.getPath('userData'));
+  backend = await createBackend({ dataDir, mode: 'electron' });
+  registerIpc(backend);
+  buildMenu();
+
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (decideNavigation(url, APP_ORIGIN) === 'deny') event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (decideNavigation(url, APP_ORIGIN) === 'deny') event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    // A link the user clicked opens in the system browser; nothing opens inside the app.
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isOpenableExternally(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+
+  const state = loadWindowState(dataDir);
+  mainWindow = new BrowserWindow({
+    width: state.width,
+    height: state.height,
+    ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
+    show: false,
+    title: 'Tamga',
+    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs')),
+  });
+  if (state.maximized) mainWindow.maximize();
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('close', () => {
+    if (!mainWindow) return;
+    const bounds = mainWindow.getNormalBounds();
+    saveWindowState(dataDir, { ...bounds, maximized: mainWindow.isMaximized() });
+  });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+
+  if (DEV_SERVER_URL) await mainWindow.loadURL(DEV_SERVER_URL);
+  else await mainWindow.loadFile(join(__dirname, '../renderer/index.html'));
+}
+
+app.on('window-all-closed', () => {
+  backend?.close();
+  backend = null;
+  app.quit();
+});

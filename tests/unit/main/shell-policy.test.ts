@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { decideNavigation, isOpenableExternally, secureWebPreferences } from '../../../src/main/shell/policy';
+import { channelOf } from '../../../src/core/api/channel';
+import { methodNames } from '../../../src/core/api/contract';
+
+describe('the Electron window policy (checked as data, without launching Electron)', () => {
+  it('gives the renderer no Node, an isolated world and a sandbox', () => {
+    const prefs = secureWebPreferences('/app/preload/index.cjs');
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      sandbox: true,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+  });
+
+  it('keeps navigation inside the app', () => {
+    expect(decideNavigation('file:///opt/Tamga/resources/app/out/renderer/index.html#/settings', 'file://')).toBe('allow');
+    expect(decideNavigation('https://evil.example/', 'file://')).toBe('deny');
+    expect(decideNavigation('http://localhost:5173/#/x', 'http://localhost:5173')).toBe('allow');
+    expect(decideNavigation('http://localhost:5174/', 'http://localhost:5173')).toBe('deny');
+    expect(decideNavigation('not a url', 'file://')).toBe('deny');
+  });
+
+  it('sends only web and mail links to the system browser', () => {
+    expect(isOpenableExternally('https://adilet.zan.kz/rus/docs/V2100025100')).toBe(true);
+    expect(isOpenableExternally('mailto:broker@example.kz')).toBe(true);
+    expect(isOpenableExternally('file:///etc/passwd')).toBe(false);
+    expect(isOpenableExternally('javascript:alert(1)')).toBe(false);
+    expect(isOpenableExternally('smb://host/share')).toBe(false);
+  });
+
+  it('gives each API method its own IPC channel', () => {
+    const channels = methodNames.map(channelOf);
+    expect(new Set(channels).size).toBe(methodNames.length);
+    expect(channels).toContain('tamga:profile.save');
+  });
+});
