@@ -1,0 +1,318 @@
+/**
+ * Reading a broker's vehicle list (.xlsx, .csv, .json) into vehicle inputs with per-row issues.
+ * Every format becomes a stream of numbered rows of cells; one pipeline then finds the header,
+ * maps columns, skips empty and title rows and parses values.
+ */
+import { open, readFile, stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import ExcelJS from 'exceljs';
+import { applyMapping } from '../../core/import/apply';
+import { HEADER_SCAN_ROWS, detectHeader, headerText, mapHeaderRow } from '../../core/import/headers';
+import type { HeaderMapping, Language, RowCells } from '../../core/import/types';
+import { plainValue } from '../../core/import/values';
+import { decodeText, detectDelimiter, parseCsv, unguard } from './csv';
+import { VehicleFileError } from './errors';
+import type { ReadOptions, ReadResult, ReadRow, SkipReason, SkippedRow } from './types';
+
+export const DEFAULT_STREAMING_THRESHOLD_BYTES = 5 * 1024 * 1024;
+const PROGRESS_EVERY = 500;
+
+interface SheetRow {
+  rowNumber: number;
+  cells: RowCells;
+}
+
+interface Sheet {
+  name: string;
+  rows: AsyncIterable<SheetRow> | Iterable<SheetRow>;
+  /** JSON records have no title rows: a record with one field is still a vehicle */
+  titleRows: boolean;
+}
+
+const SKIP_MESSAGES: Record<SkipReason, Record<Language, string>> = {
+  empty: { ru: 'пустая строка', kk: 'бос жол', en: 'empty row' },
+  title: { ru: 'строка заголовка или раздела (одно текстовое значение или объединённые ячейки)', kk: 'тақырып немесе бөлім жолы (бір мәтін мәні немесе біріктірілген ұяшықтар)', en: 'title or section row (a single text value or merged cells)' },
+  header: { ru: 'повтор строки заголовков', kk: 'тақырып жолының қайталануы', en: 'repeated header row' },
+};
+
+export async function readVehicleFile(path: string, options: ReadOptions = {}): Promise<ReadResult> {
+  const language = options.language ?? 'ru';
+  const ext = extname(path).toLowerCase();
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch (e) {
+    throw new VehicleFileError('not-found', language, path, { cause: e });
+  }
+  if (size === 0) throw new VehicleFileError('empty-file', language);
+  const magic = await firstBytes(path, 8);
+  const isZip = magic[0] === 0x50 && magic[1] === 0x4b && magic[2] === 0x03 && magic[3] === 0x04;
+  const isOle = magic[0] === 0xd0 && magic[1] === 0xcf && magic[2] === 0x11 && magic[3] === 0xe0;
+
+  switch (ext) {
+    case '.xls':
+      // Renamed .xlsx files are common; read them. Real .xls (binary or 1C's HTML) is refused.
+      if (isZip) return readXlsx(path, size, options);
+      throw new VehicleFileError('xls-not-supported', language);
+    case '.xlsx':
+    case '.xlsm':
+      if (isOle) throw new VehicleFileError('xls-not-supported', language);
+      if (!isZip) throw new VehicleFileError('corrupt-file', language, basename(path));
+      return readXlsx(path, size, options);
+    case '.csv':
+    case '.tsv':
+    case '.txt':
+      return readCsv(path, options);
+    case '.json':
+      return readJson(path, options);
+    default:
+      throw new VehicleFileError('unsupported-format', language, ext || basename(path));
+  }
+}
+
+async function firstBytes(path: string, n: number): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const buf = new Uint8Array(n);
+    await handle.read(buf, 0, n, 0);
+    return buf;
+  } finally {
+    await handle.close();
+  }
+}
+
+// ── the common pipeline ────────────────────────────────────────────────────────────────────
+
+function nonEmpty(cells: RowCells): unknown[] {
+  return cells.map(plainValue).filter((v) => v !== null);
+}
+
+function isHeaderRepeat(cells: RowCells, mapping: HeaderMapping): boolean {
+  return mapping.columns.length >= 2 && mapping.columns.every((c) => headerText(cells[c.column - 1]) === c.header);
+}
+
+/**
+ * A section heading inside the data ("Партия 2", a merged title): one text value alone on a row
+ * of a sheet with several mapped columns. A real vehicle row always has more than one value.
+ */
+function isTitleRow(values: unknown[], mapping: HeaderMapping): boolean {
+  return mapping.columns.length >= 3 && values.length === 1 && typeof values[0] === 'string';
+}
+
+async function pipeline(
+  sheet: Sheet,
+  options: ReadOptions,
+  detected: { mapping: HeaderMapping; buffered: SheetRow[] } | null,
+): Promise<ReadResult> {
+  const language = options.language ?? 'ru';
+  const rows: ReadRow[] = [];
+  const skipped: SkippedRow[] = [];
+  // Empty rows count only when data follows them: trailing formatted-but-empty rows are not news.
+  let pendingEmpty: number[] = [];
+  let lastRow = 0;
+  let read = 0;
+  let mapping = options.mapping ?? detected?.mapping ?? null;
+  const head: SheetRow[] = detected?.buffered ?? [];
+
+  const skip = (rowNumber: number, reason: SkipReason) =>
+    skipped.push({ rowNumber, reason, message: SKIP_MESSAGES[reason][language] });
+
+  const handle = (row: SheetRow, m: HeaderMapping) => {
+    if (row.rowNumber <= m.headerRow) {
+      if (row.rowNumber < m.headerRow && nonEmpty(row.cells).length > 0) skip(row.rowNumber, 'title');
+      return;
+    }
+    for (let r = Math.max(lastRow, m.headerRow) + 1; r < row.rowNumber; r += 1) pendingEmpty.push(r);
+    lastRow = row.rowNumber;
+    const values = nonEmpty(row.cells);
+    if (values.length === 0) {
+      pendingEmpty.push(row.rowNumber);
+      return;
+    }
+    for (const r of pendingEmpty) skip(r, 'empty');
+    pendingEmpty = [];
+    if (isHeaderRepeat(row.cells, m)) return skip(row.rowNumber, 'header');
+    if (sheet.titleRows && isTitleRow(values, m)) return skip(row.rowNumber, 'title');
+    const applied = applyMapping(row.cells, m, { language, ...(options.defaults ? { defaults: options.defaults } : {}) });
+    rows.push({ rowNumber: row.rowNumber, ...applied });
+  };
+
+  const tick = () => {
+    if (options.signal?.aborted) throw new VehicleFileError('aborted', language);
+    read += 1;
+    if (options.onProgress && read % PROGRESS_EVERY === 0) options.onProgress(read);
+  };
+
+  const process = (row: SheetRow) => {
+    if (mapping) return handle(row, mapping);
+    head.push(row);
+    if (head.length >= HEADER_SCAN_ROWS) flushHead();
+  };
+  const flushHead = () => {
+    mapping = detectHeader(head);
+    if (!mapping) throw new VehicleFileError('no-header', language, sheet.name);
+    for (const r of head.splice(0)) handle(r, mapping);
+  };
+
+  read = head.length;
+  if (mapping) for (const r of head.splice(0)) handle(r, mapping);
+  for await (const row of sheet.rows) {
+    tick();
+    process(row);
+  }
+  if (!mapping) flushHead();
+  options.onProgress?.(read);
+  const final = mapping as HeaderMapping | null;
+  if (!final) throw new VehicleFileError('no-header', language, sheet.name);
+  return { sheet: sheet.name, headerRow: final.headerRow, mapping: final, rows, skipped };
+}
+
+// ── .xlsx ──────────────────────────────────────────────────────────────────────────────────
+
+function wrapZipError(e: unknown, path: string, language: Language): never {
+  if (e instanceof VehicleFileError) throw e;
+  const why = e instanceof Error ? e.message : String(e);
+  throw new VehicleFileError('corrupt-file', language, `${basename(path)}: ${why}`, { cause: e });
+}
+
+async function readXlsx(path: string, size: number, options: ReadOptions): Promise<ReadResult> {
+  const threshold = options.streamingThresholdBytes ?? DEFAULT_STREAMING_THRESHOLD_BYTES;
+  const language = options.language ?? 'ru';
+  try {
+    return size > threshold ? await readXlsxStreaming(path, options) : await readXlsxWhole(path, options);
+  } catch (e) {
+    wrapZipError(e, path, language);
+  }
+}
+
+/**
+ * Cells of one row from the in-memory reader. A cell merged across columns keeps its value in
+ * the first column only (a merged title is one value, not six); a cell merged down rows gives
+ * its value to every row it covers, as the broker sees it on screen.
+ */
+function wholeRowCells(row: ExcelJS.Row, columnCount: number): unknown[] {
+  const cells: unknown[] = new Array<unknown>(columnCount).fill(null);
+  row.eachCell({ includeEmpty: false }, (cell, col) => {
+    if (cell.isMerged && cell.master !== cell && Number(cell.master.row) === Number(cell.row)) return;
+    cells[col - 1] = cell.isMerged ? cell.master.value : cell.value;
+  });
+  return cells;
+}
+
+function selectSheet(workbook: ExcelJS.Workbook, options: ReadOptions): ExcelJS.Worksheet {
+  const language = options.language ?? 'ru';
+  const sheets = workbook.worksheets;
+  if (options.sheet !== undefined) {
+    const found = typeof options.sheet === 'number' ? sheets[options.sheet - 1] : sheets.find((s) => s.name === options.sheet);
+    if (!found) throw new VehicleFileError('sheet-not-found', language, String(options.sheet));
+    return found;
+  }
+  if (sheets.length === 0) throw new VehicleFileError('empty-file', language);
+  if (options.mapping) return sheets[0]!;
+  const withHeader = sheets.find((s) => {
+    const head: SheetRow[] = [];
+    for (let r = 1; r <= Math.min(s.rowCount, HEADER_SCAN_ROWS); r += 1) {
+      head.push({ rowNumber: r, cells: wholeRowCells(s.getRow(r), s.columnCount) });
+    }
+    return detectHeader(head) !== null;
+  });
+  return withHeader ?? sheets[0]!;
+}
+
+async function readXlsxWhole(path: string, options: ReadOptions): Promise<ReadResult> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  const ws = selectSheet(workbook, options);
+  const columnCount = ws.columnCount;
+  function* rows(): Generator<SheetRow> {
+    for (let r = 1; r <= ws.rowCount; r += 1) {
+      const row = ws.findRow(r);
+      if (row) yield { rowNumber: r, cells: wholeRowCells(row, columnCount) };
+    }
+  }
+  return pipeline({ name: ws.name, rows: rows(), titleRows: true }, options, null);
+}
+
+/** Row values from the streaming reader: exceljs gives a 1-based sparse array. */
+function streamRowCells(values: unknown): unknown[] {
+  if (!Array.isArray(values)) return [];
+  const cells: unknown[] = [];
+  for (let i = 1; i < values.length; i += 1) cells.push(values[i] ?? null);
+  return cells;
+}
+
+async function readXlsxStreaming(path: string, options: ReadOptions): Promise<ReadResult> {
+  const language = options.language ?? 'ru';
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  let position = 0;
+  for await (const ws of reader) {
+    position += 1;
+    const sheetName = (ws as unknown as { name: string }).name;
+    if (options.sheet !== undefined && options.sheet !== position && options.sheet !== sheetName) continue;
+    const iterator = (ws as unknown as AsyncIterable<{ number: number; values: unknown }>)[Symbol.asyncIterator]();
+    const head: SheetRow[] = [];
+    while (head.length < HEADER_SCAN_ROWS) {
+      const next = await iterator.next();
+      if (next.done) break;
+      head.push({ rowNumber: next.value.number, cells: streamRowCells(next.value.values) });
+    }
+    const mapping = options.mapping ?? detectHeader(head);
+    // Without an explicit sheet, a sheet with no header (a cover sheet, a lookup list) is passed over.
+    if (!mapping && options.sheet === undefined) continue;
+    if (!mapping) throw new VehicleFileError('no-header', language, sheetName);
+    async function* rest(): AsyncGenerator<SheetRow> {
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) return;
+        yield { rowNumber: next.value.number, cells: streamRowCells(next.value.values) };
+      }
+    }
+    const result = await pipeline({ name: sheetName, rows: rest(), titleRows: true }, { ...options, mapping }, { mapping, buffered: head });
+    return result;
+  }
+  if (options.sheet !== undefined) throw new VehicleFileError('sheet-not-found', language, String(options.sheet));
+  throw new VehicleFileError('no-header', language, basename(path));
+}
+
+// ── .csv ───────────────────────────────────────────────────────────────────────────────────
+
+async function readCsv(path: string, options: ReadOptions): Promise<ReadResult> {
+  const language = options.language ?? 'ru';
+  const { text } = decodeText(await readFile(path));
+  if (text.trim() === '') throw new VehicleFileError('empty-file', language);
+  const records = parseCsv(text, detectDelimiter(text));
+  const rows = records.map((cells, i) => ({ rowNumber: i + 1, cells: cells.map((c) => unguard(c.trim())) }));
+  return pipeline({ name: basename(path), rows, titleRows: true }, options, null);
+}
+
+// ── .json ──────────────────────────────────────────────────────────────────────────────────
+
+async function readJson(path: string, options: ReadOptions): Promise<ReadResult> {
+  const language = options.language ?? 'ru';
+  let data: unknown;
+  try {
+    data = JSON.parse(decodeText(await readFile(path)).text);
+  } catch (e) {
+    throw new VehicleFileError('invalid-json', language, e instanceof Error ? e.message : String(e), { cause: e });
+  }
+  if (!Array.isArray(data)) throw new VehicleFileError('invalid-json', language, 'not an array');
+  const keys: string[] = [];
+  for (const record of data) {
+    if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+      throw new VehicleFileError('invalid-json', language, 'every element must be an object');
+    }
+    for (const k of Object.keys(record)) if (!keys.includes(k)) keys.push(k);
+  }
+  const mapping = options.mapping ?? mapHeaderRow(keys, 0);
+  const rows = data.map((record: Record<string, unknown>, i) => ({
+    rowNumber: i + 1,
+    cells: keys.map((k) => record[k] ?? null),
+  }));
+  return pipeline({ name: basename(path), rows, titleRows: false }, { ...options, mapping }, null);
+}

@@ -1,0 +1,67 @@
+import type { HeaderMapping, Issue, Language } from '../../core/import/types';
+import type { VehicleInput } from '../../core/vehicle';
+
+export interface ReadOptions {
+  /** values for fields a row lacks (e.g. the case's country, rule date, importer); a row's own value wins */
+  defaults?: Partial<VehicleInput>;
+  /** language of issue messages and errors; Russian by default */
+  language?: Language;
+  /** an explicit (possibly broker-edited) mapping; skips header detection */
+  mapping?: HeaderMapping;
+  /** worksheet name or 1-based position; by default the first sheet with a recognisable header */
+  sheet?: string | number;
+  /** called every few hundred rows and once at the end with the number of rows read so far */
+  onProgress?: (rowsRead: number) => void;
+  /** aborting rejects with a VehicleFileError whose code is `aborted` */
+  signal?: AbortSignal;
+  /**
+   * .xlsx files larger than this many bytes are read with exceljs's streaming reader
+   * (less memory; merged-cell ranges are not available there). Default 5 MB.
+   */
+  streamingThresholdBytes?: number;
+}
+
+export interface ReadRow {
+  /** the sheet's own 1-based row number (CSV: line of the record; JSON: 1-based array index) */
+  rowNumber: number;
+  /** contract fields (and make/model/colour/notes) parsed from the row, defaults filled in */
+  input: Record<string, unknown>;
+  issues: Issue[];
+}
+
+export type SkipReason = 'empty' | 'title' | 'header';
+
+export interface SkippedRow {
+  rowNumber: number;
+  reason: SkipReason;
+  message: string;
+}
+
+export interface ReadResult {
+  /** worksheet name; the file name for .csv and .json */
+  sheet: string;
+  /** 1-based header row; 0 for .json */
+  headerRow: number;
+  mapping: HeaderMapping;
+  rows: ReadRow[];
+  skipped: SkippedRow[];
+}
+
+export interface WriteOptions {
+  /** language of the result column headers and of joined messages; Russian by default */
+  language?: Language;
+  /** .xlsx outputs with more rows than this are written with the streaming writer. Default 2000. */
+  streamingThresholdRows?: number;
+}
+
+export type VehicleFileErrorCode =
+  | 'not-found'
+  | 'unsupported-format'
+  | 'xls-not-supported'
+  | 'corrupt-file'
+  | 'invalid-json'
+  | 'empty-file'
+  | 'no-header'
+  | 'sheet-not-found'
+  | 'aborted'
+  | 'write-failed';
