@@ -1,0 +1,10 @@
+import { Frame } from './app/Frame';
+import { ProfileProvider } from './app/ProfileContext';
+
+export function App() {
+  return (
+    <ProfileProvider>
+      <Frame />
+    </ProfileProvider>
+  );
+}

@@ -1,0 +1,29 @@
+import { useEffect, useSyncExternalStore } from 'react';
+import { ROUTES, hrefOf, type Route } from './routes';
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+const readHash = () => window.location.hash;
+
+/**
+ * The current screen, from the address's hash (`#/settings`), so a reload or a bookmark lands
+ * on the same screen and the browser's Back button works. An empty or unknown hash shows the
+ * first screen and is replaced (not pushed) with its address, so Back never returns to it.
+ */
+export function useHashRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, readHash);
+  const found = ROUTES.find((route) => hrefOf(route) === hash);
+  const route = found ?? ROUTES[0];
+
+  useEffect(() => {
+    if (found) return;
+    const url = new URL(window.location.href);
+    url.hash = hrefOf(route);
+    window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
+  }, [found, route]);
+
+  return route;
+}
