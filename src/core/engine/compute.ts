@@ -8,7 +8,7 @@ import { formatIsoDate } from '../dates';
 import { engineMessages, type EngineMessages, formatNumber } from '../i18n/engine-messages';
 import { sameAmount } from '../money';
 import { conditionLabel } from '../rates/labels';
-import { type CompiledRow, type CompiledSchedule, type CompiledJurisdiction, lowerConfidence, type RateBundle } from '../rates/load';
+import type { CompiledJurisdiction, CompiledRow, CompiledSchedule, RateBundle } from '../rates/load';
 import { SCHEDULE_KINDS } from '../rates/schema';
 import type { ComputeFail, ComputeOk, ComputeResult, FieldError, ResultNote } from '../vehicle';
 import { type Dimension, failedChecks, type MatchVehicle } from './conditions';
@@ -108,7 +108,8 @@ function computeChecked(ctx: Context, raw: unknown): ComputeResult {
   const when = row.row.when;
   const agePlays = schedule.dependsOnAge || row.dependsOnAge;
   const powerPlays = when.powerKw !== undefined || when.powerHp !== undefined;
-  let confidence = priced.confidence;
+  // The figures' confidence (row and base); an assumption is stated beside it, not folded in.
+  const confidence = priced.confidence;
 
   if (agePlays && v.production?.assumed) {
     const rule = v.jurisdiction.data.unknownProductionDay;
@@ -116,7 +117,6 @@ function computeChecked(ctx: Context, raw: unknown): ComputeResult {
       code: 'production-day-assumed',
       message: ctx.m.productionDayAssumed(v.production.text, formatIsoDate(v.production.date), rule.basis),
     });
-    confidence = lowerConfidence(confidence, rule.confidence);
   }
   if (powerPlays && v.estimated) {
     const est = v.jurisdiction.data.electricPower!.estimateFromPeak!;
@@ -124,7 +124,6 @@ function computeChecked(ctx: Context, raw: unknown): ComputeResult {
       code: 'thirty-minute-power-estimated',
       message: ctx.m.thirtyMinuteEstimated(formatNumber(v.estimated.peakKw, ctx.lang), formatNumber(Number(v.estimated.factor), ctx.lang), formatNumber(v.estimated.estimateKw, ctx.lang), est.basis),
     });
-    confidence = lowerConfidence(confidence, est.confidence);
   }
   if (v.powerConverted && ((v.powerConverted === 'kw-from-hp' && when.powerKw) || (v.powerConverted === 'hp-from-kw' && when.powerHp))) {
     const kw = `${formatNumber(v.match.powerKw, ctx.lang)} ${ctx.m.units.kW}`;
