@@ -20,6 +20,8 @@ const PROGRESS_EVERY = 500;
 interface SheetRow {
   rowNumber: number;
   cells: RowCells;
+  /** the row's only value is a cell merged across columns (known to the in-memory reader only) */
+  mergedAcross?: boolean;
 }
 
 interface Sheet {
@@ -91,12 +93,21 @@ function isHeaderRepeat(cells: RowCells, mapping: HeaderMapping): boolean {
   return mapping.columns.length >= 2 && mapping.columns.every((c) => headerText(cells[c.column - 1]) === c.header);
 }
 
+/** Fields whose column may hold a section heading ("Партия 2") without it being a vehicle. */
+const LABEL_FIELDS = new Set(['id', 'make', 'model', 'colour', 'notes', 'exemption', 'machineType']);
+const LONGEST_VALUE = 40;
+
 /**
- * A section heading inside the data ("Партия 2", a merged title): one text value alone on a row
- * of a sheet with several mapped columns. A real vehicle row always has more than one value.
+ * A section heading inside the data ("Партия 2 — от 10.02.2026", a merged title): one text value
+ * alone on its row, merged across columns, or in an unmapped or label column, or longer than any
+ * vehicle value. A row holding only a VIN is still a vehicle (defaults may complete it).
  */
-function isTitleRow(values: unknown[], mapping: HeaderMapping): boolean {
-  return mapping.columns.length >= 3 && values.length === 1 && typeof values[0] === 'string';
+function isTitleRow(row: SheetRow, mapping: HeaderMapping): boolean {
+  const filled = row.cells.flatMap((c, i) => (plainValue(c) === null ? [] : [{ value: plainValue(c), column: i + 1 }]));
+  if (filled.length !== 1 || typeof filled[0]!.value !== 'string') return false;
+  if (row.mergedAcross || filled[0]!.value.length > LONGEST_VALUE) return true;
+  const column = mapping.columns.find((c) => c.column === filled[0]!.column);
+  return column === undefined || LABEL_FIELDS.has(column.field);
 }
 
 async function pipeline(
@@ -132,7 +143,7 @@ async function pipeline(
     for (const r of pendingEmpty) skip(r, 'empty');
     pendingEmpty = [];
     if (isHeaderRepeat(row.cells, m)) return skip(row.rowNumber, 'header');
-    if (sheet.titleRows && isTitleRow(values, m)) return skip(row.rowNumber, 'title');
+    if (sheet.titleRows && isTitleRow(row, m)) return skip(row.rowNumber, 'title');
     const applied = applyMapping(row.cells, m, { language, ...(options.defaults ? { defaults: options.defaults } : {}) });
     rows.push({ rowNumber: row.rowNumber, ...applied });
   };
@@ -190,13 +201,17 @@ async function readXlsx(path: string, size: number, options: ReadOptions): Promi
  * the first column only (a merged title is one value, not six); a cell merged down rows gives
  * its value to every row it covers, as the broker sees it on screen.
  */
-function wholeRowCells(row: ExcelJS.Row, columnCount: number): unknown[] {
+function wholeRow(row: ExcelJS.Row, columnCount: number): SheetRow {
   const cells: unknown[] = new Array<unknown>(columnCount).fill(null);
+  let mergedAcross = false;
   row.eachCell({ includeEmpty: false }, (cell, col) => {
-    if (cell.isMerged && cell.master !== cell && Number(cell.master.row) === Number(cell.row)) return;
+    if (cell.isMerged && cell.master !== cell && Number(cell.master.row) === Number(cell.row)) {
+      mergedAcross = true;
+      return;
+    }
     cells[col - 1] = cell.isMerged ? cell.master.value : cell.value;
   });
-  return cells;
+  return { rowNumber: row.number, cells, mergedAcross };
 }
 
 function selectSheet(workbook: ExcelJS.Workbook, options: ReadOptions): ExcelJS.Worksheet {
@@ -212,7 +227,8 @@ function selectSheet(workbook: ExcelJS.Workbook, options: ReadOptions): ExcelJS.
   const withHeader = sheets.find((s) => {
     const head: SheetRow[] = [];
     for (let r = 1; r <= Math.min(s.rowCount, HEADER_SCAN_ROWS); r += 1) {
-      head.push({ rowNumber: r, cells: wholeRowCells(s.getRow(r), s.columnCount) });
+      const row = s.findRow(r);
+      if (row) head.push(wholeRow(row, s.columnCount));
     }
     return detectHeader(head) !== null;
   });
@@ -227,7 +243,7 @@ async function readXlsxWhole(path: string, options: ReadOptions): Promise<ReadRe
   function* rows(): Generator<SheetRow> {
     for (let r = 1; r <= ws.rowCount; r += 1) {
       const row = ws.findRow(r);
-      if (row) yield { rowNumber: r, cells: wholeRowCells(row, columnCount) };
+      if (row) yield wholeRow(row, columnCount);
     }
   }
   return pipeline({ name: ws.name, rows: rows(), titleRows: true }, options, null);
