@@ -291,9 +291,10 @@ export function headerText(cell: unknown): string {
 
 /**
  * Map one header row. When two columns claim one field the surer one keeps it; the other is
- * reported as unmapped, so the broker sees it and can reassign it.
+ * reported as unmapped, so the broker sees it and can reassign it. `shared` keeps every claimant
+ * (JSON records may each name a field their own way; the first non-empty value is used).
  */
-export function mapHeaderRow(cells: RowCells, headerRow: number): HeaderMapping {
+export function mapHeaderRow(cells: RowCells, headerRow: number, options: { shared?: boolean } = {}): HeaderMapping {
   const columns: MappedColumn[] = [];
   const unmapped: UnmappedColumn[] = [];
   cells.forEach((cell, i) => {
@@ -305,7 +306,7 @@ export function mapHeaderRow(cells: RowCells, headerRow: number): HeaderMapping 
       unmapped.push({ column, header });
       return;
     }
-    const rival = columns.findIndex((c) => c.field === match.field);
+    const rival = options.shared ? -1 : columns.findIndex((c) => c.field === match.field);
     if (rival < 0) {
       columns.push({ column, header, ...match });
       return;

@@ -325,7 +325,7 @@ async function readJson(path: string, options: ReadOptions): Promise<ReadResult>
     }
     for (const k of Object.keys(record)) if (!keys.includes(k)) keys.push(k);
   }
-  const mapping = options.mapping ?? mapHeaderRow(keys, 0);
+  const mapping = options.mapping ?? mapHeaderRow(keys, 0, { shared: true });
   const rows = data.map((record: Record<string, unknown>, i) => ({
     rowNumber: i + 1,
     cells: keys.map((k) => record[k] ?? null),

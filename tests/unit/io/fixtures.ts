@@ -3,14 +3,15 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 
 export function tempDir(): () => string {
   let dir = '';
-  const ready = mkdtemp(join(tmpdir(), 'tamga-io-')).then((d) => (dir = d));
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'tamga-io-'));
+  });
   afterAll(async () => {
-    await ready;
-    await rm(dir, { recursive: true, force: true });
+    if (dir) await rm(dir, { recursive: true, force: true });
   });
   return () => {
     if (!dir) throw new Error('temp dir not ready: call inside a test');
