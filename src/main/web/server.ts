@@ -136,7 +136,12 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
         port,
         token,
         url: `http://127.0.0.1:${port}/?token=${token}`,
-        close: () => new Promise<void>((done) => server.close(() => done())),
+        close: () =>
+          new Promise<void>((done) => {
+            // Keep-alive connections would otherwise hold the server open until they time out.
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
       });
     });
   });
