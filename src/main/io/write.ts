@@ -178,6 +178,7 @@ function xlsxValue(field: string, value: unknown): CellValue {
 
 const toNumber = (d: string | null) => (d === null ? null : new Decimal(d).toNumber());
 
+const FROZEN_HEADER: Partial<ExcelJS.WorksheetView>[] = [{ state: 'frozen', xSplit: 0, ySplit: 1 }];
 const MIN_WIDTH = 8;
 const MAX_WIDTH = 60;
 
@@ -193,7 +194,6 @@ function width(values: Iterable<unknown>): number {
 
 interface SheetLike {
   columns: Partial<ExcelJS.Column>[];
-  views: Partial<ExcelJS.WorksheetView>[];
   autoFilter?: ExcelJS.AutoFilter;
   addRow(values: CellValue[]): ExcelJS.Row;
 }
@@ -224,7 +224,6 @@ async function writeXlsx(
 
   const fill = (ws: SheetLike, commit: (row: ExcelJS.Row) => void) => {
     ws.columns = widths.map((w) => ({ width: w }));
-    ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1 }];
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
     const header = ws.addRow(headers);
     header.font = { bold: true };
@@ -246,13 +245,13 @@ async function writeXlsx(
 
   if (rows.length > streamingThreshold) {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
-    const ws = workbook.addWorksheet(SHEET_NAME[language], { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
+    const ws = workbook.addWorksheet(SHEET_NAME[language], { views: FROZEN_HEADER });
     fill(ws as unknown as SheetLike, (row) => row.commit());
     ws.commit();
     await workbook.commit();
   } else {
     const workbook = new ExcelJS.Workbook();
-    const ws = workbook.addWorksheet(SHEET_NAME[language]);
+    const ws = workbook.addWorksheet(SHEET_NAME[language], { views: FROZEN_HEADER });
     fill(ws as unknown as SheetLike, () => undefined);
     await workbook.xlsx.writeFile(path);
   }
