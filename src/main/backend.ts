@@ -7,11 +7,17 @@ import type { AppInfo } from '../core/api/contract';
 import { openDatabase } from './db/open';
 import { ApiRegistry, type Logger } from './api/registry';
 import { ProfileService } from './services/profile';
+import { SettingsService } from './services/settings';
+import { FeeService } from './services/fees';
+import { loadRatesFromDir } from './rates/load-files';
+import { formatLoadIssue } from '../core/rates/load';
 import { APP_VERSION } from './version';
 
 export interface BackendOptions {
   dataDir: string;
   mode: AppInfo['mode'];
+  /** the rate-data folder; resources/rates of this checkout when absent */
+  ratesDir?: string;
   logger?: Logger;
 }
 
@@ -23,9 +29,19 @@ export interface Backend {
 }
 
 export async function createBackend(options: BackendOptions): Promise<Backend> {
+  // Rates first: a broken rate file must stop the app before it shows a single wrong fee.
+  const rates = loadRatesFromDir(options.ratesDir);
+  if (rates.errors.length > 0) {
+    throw new Error(`The rate data could not be loaded:\n${rates.errors.slice(0, 20).map(formatLoadIssue).join('\n')}`);
+  }
   const opened = await openDatabase({ dataDir: options.dataDir });
   const { db } = opened;
   const profile = new ProfileService(db);
+  const settings = new SettingsService(db);
+  const fees = new FeeService(rates.bundle, {
+    language: () => profile.get()?.language ?? 'ru',
+    settings: () => settings.get(),
+  });
   const info: AppInfo = {
     version: APP_VERSION,
     dataDir: options.dataDir,
@@ -39,6 +55,16 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     'app.info': () => info,
     'profile.get': () => profile.get(),
     'profile.save': (args) => profile.save(args),
+    'settings.get': () => settings.get(),
+    'settings.save': (args) => {
+      fees.assertOptIn(args.applyUnconfirmed);
+      return settings.save(args);
+    },
+    'fees.compute': (args) => fees.compute(args.vehicles, args),
+    'fees.explain': (args) => fees.explain(args.vehicle, args),
+    'fees.compare': (args) => fees.compare(args.vehicle, args.language),
+    'rates.list': (args) => fees.list(args),
+    'rates.gaps': (args) => fees.gaps(args),
   });
 
   return {

@@ -79,7 +79,9 @@ function buildMenu(): void {
 
 async function start(): Promise<void> {
   const dataDir = resolveDataDir(process.env, app.getPath('userData'));
-  backend = await createBackend({ dataDir, mode: 'electron' });
+  // Packaged installers carry the rate data in the app's resources folder (electron-builder.yml).
+  const ratesDir = app.isPackaged ? join(process.resourcesPath, 'rates') : join(app.getAppPath(), 'resources', 'rates');
+  backend = await createBackend({ dataDir, mode: 'electron', ratesDir });
   registerIpc(backend);
   buildMenu();
 

@@ -5,5 +5,6 @@
  */
 import type { Migration } from '../migrate';
 import { migration0001 } from './0001-profile';
+import { migration0002 } from './0002-settings';
 
-export const migrations: readonly Migration[] = [migration0001];
+export const migrations: readonly Migration[] = [migration0001, migration0002];
