@@ -143,7 +143,7 @@ async function pipeline(
     for (const r of pendingEmpty) skip(r, 'empty');
     pendingEmpty = [];
     if (isHeaderRepeat(row.cells, m)) return skip(row.rowNumber, 'header');
-    if (sheet.titleRows && isTitleRow(row, m)) return skip(row.rowNumber, 'title');
+    if (sheet.titleRows && values.length === 1 && isTitleRow(row, m)) return skip(row.rowNumber, 'title');
     const applied = applyMapping(row.cells, m, { language, ...(options.defaults ? { defaults: options.defaults } : {}) });
     rows.push({ rowNumber: row.rowNumber, ...applied });
   };
