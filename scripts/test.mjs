@@ -12,7 +12,7 @@ const steps = [
   ['native module for Node', 'node', ['scripts/native.mjs', 'ensure-node']],
   ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']],
   ['typecheck (renderer)', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']],
-  ['lint', 'npx', ['eslint', '--max-warnings', '0', 'src', 'tests', 'scripts']],
+  ['lint', 'npx', ['eslint', '--max-warnings', '0', 'src', 'tests', 'scripts', 'bench']],
   ['unit and data tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=reports/vitest.json']],
   ['build', 'npx', ['electron-vite', 'build']],
   ['end-to-end tests', 'npx', ['playwright', 'test']],

@@ -1,0 +1,48 @@
+/**
+ * `npm run bench`: runs every benchmark, prints each figure against its target, and appends a
+ * dated table with the machine's description to BENCHMARKS.md. Speed targets live here, not in
+ * timed unit tests, because a shared 2-core machine makes wall-clock assertions flaky.
+ */
+import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, type as osType, release } from 'node:os';
+import { benchEngine } from './engine';
+
+export interface BenchResult {
+  name: string;
+  value: number;
+  unit: string;
+  target: number;
+  /** whether a larger value is better (throughput) or a smaller one (time, memory) */
+  better?: 'higher' | 'lower';
+}
+
+type Bench = () => Promise<BenchResult | BenchResult[]>;
+
+const benches: Bench[] = [benchEngine];
+
+function meets(r: BenchResult): boolean {
+  return (r.better ?? 'higher') === 'higher' ? r.value >= r.target : r.value <= r.target;
+}
+
+function machine(): string {
+  const cpu = cpus();
+  return `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${osType()} ${release()}, Node ${process.version}`;
+}
+
+const results: BenchResult[] = [];
+for (const bench of benches) {
+  const out = await bench();
+  results.push(...(Array.isArray(out) ? out : [out]));
+}
+
+const fmt = (n: number) => n.toLocaleString('en');
+const rows = results.map((r) => `| ${r.name} | ${fmt(r.value)} ${r.unit} | ${(r.better ?? 'higher') === 'higher' ? '≥' : '≤'} ${fmt(r.target)} ${r.unit} | ${meets(r) ? 'met' : '**missed**'} |`);
+const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
+const section = [`\n## ${when} UTC — ${machine()}\n`, '| benchmark | result | target | |', '|---|---|---|---|', ...rows, ''].join('\n');
+
+for (const r of results) console.log(`${meets(r) ? 'met   ' : 'MISSED'} ${r.name}: ${fmt(r.value)} ${r.unit} (target ${(r.better ?? 'higher') === 'higher' ? '≥' : '≤'} ${fmt(r.target)})`);
+if (!existsSync('BENCHMARKS.md')) {
+  writeFileSync('BENCHMARKS.md', '# Benchmarks\n\nAppended by `npm run bench`: each run with its date and machine. Targets come from the issues.\n');
+}
+appendFileSync('BENCHMARKS.md', section);
+console.log('Appended to BENCHMARKS.md');
