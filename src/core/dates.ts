@@ -18,7 +18,6 @@ export interface YMD {
   d: number;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const PARTIAL_DATE = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/;
 
 export function isLeapYear(y: number): boolean {
@@ -34,15 +33,24 @@ function validYmd(y: number, m: number, d: number): boolean {
   return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
-/** A real calendar date in YYYY-MM-DD form, or null (rejects 2026-02-30, 2026-13-01, 2026-1-1). */
+function digit(text: string, i: number): number {
+  const c = text.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+}
+
+/**
+ * A real calendar date in YYYY-MM-DD form, or null (rejects 2026-02-30, 2026-13-01, 2026-1-1).
+ * Hand-parsed: it runs for every row of a batch.
+ */
 export function parseIsoDate(text: unknown): YMD | null {
-  if (typeof text !== 'string') return null;
-  const m = ISO_DATE.exec(text);
-  if (!m) return null;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  return validYmd(y, mo, d) ? { y, m: mo, d } : null;
+  if (typeof text !== 'string' || text.length !== 10 || text[4] !== '-' || text[7] !== '-') return null;
+  const d0 = digit(text, 0), d1 = digit(text, 1), d2 = digit(text, 2), d3 = digit(text, 3);
+  const m0 = digit(text, 5), m1 = digit(text, 6), a0 = digit(text, 8), a1 = digit(text, 9);
+  if ((d0 | d1 | d2 | d3 | m0 | m1 | a0 | a1) < 0) return null;
+  const y = d0 * 1000 + d1 * 100 + d2 * 10 + d3;
+  const m = m0 * 10 + m1;
+  const d = a0 * 10 + a1;
+  return validYmd(y, m, d) ? { y, m, d } : null;
 }
 
 export function isIsoDate(text: unknown): text is string {

@@ -10,7 +10,7 @@ import { sameAmount } from '../money';
 import { conditionLabel } from '../rates/labels';
 import type { CompiledJurisdiction, CompiledRow, CompiledSchedule, RateBundle } from '../rates/load';
 import { SCHEDULE_KINDS } from '../rates/schema';
-import type { ComputeFail, ComputeOk, ComputeResult, FieldError, ResultNote } from '../vehicle';
+import type { ComputeFail, ComputeOk, ComputeResult, FieldError, ResultNote, ResultSource } from '../vehicle';
 import { type Dimension, failedChecks, type MatchVehicle } from './conditions';
 import { describeFailure, describeVehicle } from './describe';
 import { type MissingBase, type Priced, priceRow } from './price';
@@ -81,17 +81,19 @@ function computeWith(ctx: Context, raw: unknown): ComputeResult {
   }
 }
 
+function noRate(ctx: Context, v: CheckedVehicle): ComputeFail {
+  return fail(v.id, [{ field: 'category', code: 'no-rate', message: ctx.m.noRate(describeVehicle(v.match, ctx.lang), v.country, v.date) }]);
+}
+
 function computeChecked(ctx: Context, raw: unknown): ComputeResult {
   const checked = checkVehicle(raw, ctx.bundle, ctx.lang);
   const v = checked.vehicle;
   if (!v) return fail(echoId(raw), checked.errors);
-  const noRate = (): ComputeFail =>
-    fail(v.id, [{ field: 'category', code: 'no-rate', message: ctx.m.noRate(describeVehicle(v.match, ctx.lang), v.country, v.date) }]);
-  if (!v.jurisdiction) return noRate();
+  if (!v.jurisdiction) return noRate(ctx, v);
 
   const active = ctx.index.active(v.country, v.day);
-  const selection = select(active.kinds, v.match, v.hasMissing);
-  if (!selection) return noRate();
+  const selection = select(active.kinds, v.match, v.missing);
+  if (!selection) return noRate(ctx, v);
   if ('needs' in selection) {
     const fields = [...new Set(selection.needs.dims.map((d) => fieldFor(d, v)))];
     return fail(
@@ -101,7 +103,7 @@ function computeChecked(ctx: Context, raw: unknown): ComputeResult {
   }
   const { schedule, row } = selection.match;
   const priced = priceRow(ctx.bundle, schedule, row, v.day);
-  if ('missingSeries' in priced) return noRate();
+  if ('missingSeries' in priced) return noRate(ctx, v);
 
   const assumptions: ResultNote[] = [];
   const warnings: ResultNote[] = [...checked.warnings];
@@ -145,6 +147,8 @@ function computeChecked(ctx: Context, raw: unknown): ComputeResult {
   optInWarnings(ctx, active, v, priced, warnings);
 
   const result: ComputeOk = {
+    // undefined when the row had no id: JSON leaves it out, and no copy is needed to drop it
+    id: v.id,
     ok: true,
     fee: priced.fee,
     currency: schedule.schedule.currency,
@@ -159,9 +163,9 @@ function computeChecked(ctx: Context, raw: unknown): ComputeResult {
     warnings,
     rowId: row.row.id,
     status: schedule.schedule.status,
-    sources: priced.sources.slice(),
+    // frozen and shared between results of the same row and day (see price.ts)
+    sources: priced.sources as ResultSource[],
   };
-  if (v.id !== undefined) return { id: v.id, ...result };
   return result;
 }
 
@@ -200,26 +204,34 @@ export function actText(act: { title: string; number?: string | undefined; date?
   return parts.join(', ');
 }
 
-function rowWarnings(ctx: Context, schedule: CompiledSchedule, row: CompiledRow, v: MatchVehicle, warnings: ResultNote[]): void {
+/** Notes that depend on the row alone, built once per row and language and shared (frozen). */
+function staticRowNotes(ctx: Context, schedule: CompiledSchedule, row: CompiledRow): readonly ResultNote[] {
+  const cached = row.notes[ctx.lang];
+  if (cached) return cached;
   const r = row.row;
-  if (r.confidence === 'low') warnings.push({ code: 'low-confidence', message: ctx.m.lowConfidence(r.id) });
-  if (r.derived) warnings.push({ code: 'derived-rate', message: ctx.m.derivedRate(r.id) });
+  const notes: ResultNote[] = [];
+  if (r.confidence === 'low') notes.push({ code: 'low-confidence', message: ctx.m.lowConfidence(r.id) });
+  if (r.derived) notes.push({ code: 'derived-rate', message: ctx.m.derivedRate(r.id) });
   if (!r.source.some((k) => schedule.schedule.sources[k]?.kind === 'official')) {
-    warnings.push({ code: 'secondary-source', message: ctx.m.secondarySource(r.id) });
+    notes.push({ code: 'secondary-source', message: ctx.m.secondarySource(r.id) });
   }
-  for (const dim of ['engineCc', 'powerKw', 'powerHp', 'grossMassKg'] as const) {
-    const band = r.when[dim];
-    if (!band) continue;
+  notes.forEach((n) => Object.freeze(n));
+  row.notes[ctx.lang] = Object.freeze(notes);
+  return notes;
+}
+
+function rowWarnings(ctx: Context, schedule: CompiledSchedule, row: CompiledRow, v: MatchVehicle, warnings: ResultNote[]): void {
+  for (const n of staticRowNotes(ctx, schedule, row)) warnings.push(n);
+  let warned = '';
+  for (const { dim, edge } of row.edges) {
     const x = v[dim];
-    for (const edge of [band.gt, band.gte, band.lt, band.lte]) {
-      if (edge === undefined || Math.abs(x - edge) > Math.abs(edge) * 0.01) continue;
-      const unit = dim === 'engineCc' ? ctx.m.units.cc : dim === 'grossMassKg' ? ctx.m.units.kg : dim === 'powerKw' ? ctx.m.units.kW : ctx.m.units.hp;
-      warnings.push({
-        code: 'near-band-edge',
-        message: ctx.m.nearBandEdge(ctx.m.dims[dim], `${formatNumber(x, ctx.lang)} ${unit}`, `${formatNumber(edge, ctx.lang)} ${unit}`),
-      });
-      break;
-    }
+    if (dim === warned || Math.abs(x - edge) > Math.abs(edge) * 0.01) continue;
+    const unit = dim === 'engineCc' ? ctx.m.units.cc : dim === 'grossMassKg' ? ctx.m.units.kg : dim === 'powerKw' ? ctx.m.units.kW : ctx.m.units.hp;
+    warnings.push({
+      code: 'near-band-edge',
+      message: ctx.m.nearBandEdge(ctx.m.dims[dim], `${formatNumber(x, ctx.lang)} ${unit}`, `${formatNumber(edge, ctx.lang)} ${unit}`),
+    });
+    warned = dim; // one note per dimension
   }
 }
 
@@ -258,7 +270,7 @@ function noticeWarnings(ctx: Context, j: CompiledJurisdiction, v: CheckedVehicle
 function optInWarnings(ctx: Context, active: ActiveSchedules, v: CheckedVehicle, priced: Priced, warnings: ResultNote[]): void {
   for (const s of active.notApplied) {
     if (!matchIn(s, v.match)) continue;
-    const alt = select(withApplied(active.kinds, s), v.match, v.hasMissing);
+    const alt = select(withApplied(active.kinds, s), v.match, v.missing);
     if (!alt || !('match' in alt)) continue;
     const altPriced: Priced | MissingBase = priceRow(ctx.bundle, alt.match.schedule, alt.match.row, v.day);
     if ('missingSeries' in altPriced || sameAmount(altPriced.fee, priced.fee)) continue;

@@ -39,8 +39,25 @@ export interface Check {
   missing: (v: MatchVehicle) => boolean;
 }
 
+/** Bits of the values a vehicle may lack (MISSING[dim]); a condition's mask says which it reads. */
+export const MISSING = { propulsion: 1, engineCc: 2, powerKw: 4, powerHp: 8, grossMassKg: 16, ageYears: 32, machineType: 64 } as const;
+
+export function missingMask(v: MatchVehicle): number {
+  return (
+    (v.propulsion === '' ? MISSING.propulsion : 0) |
+    (Number.isNaN(v.engineCc) ? MISSING.engineCc : 0) |
+    (Number.isNaN(v.powerKw) ? MISSING.powerKw : 0) |
+    (Number.isNaN(v.powerHp) ? MISSING.powerHp : 0) |
+    (Number.isNaN(v.grossMassKg) ? MISSING.grossMassKg : 0) |
+    (Number.isNaN(v.ageYears) ? MISSING.ageYears : 0) |
+    (v.machineType === '' ? MISSING.machineType : 0)
+  );
+}
+
 export interface CompiledCondition {
   checks: Check[];
+  /** MISSING bits of the values this condition reads: when a vehicle lacks none, couldMatch = test */
+  reads: number;
   /** every condition holds */
   test: (v: MatchVehicle) => boolean;
   /** every condition holds or lacks its value: supplying the missing fields could make it match */
@@ -148,7 +165,9 @@ export function compileCondition(when: Condition): CompiledCondition {
     }
     return true;
   };
-  return { checks, test, couldMatch };
+  let reads = 0;
+  for (const c of checks) reads |= (MISSING as Record<string, number>)[c.dim] ?? 0;
+  return { checks, reads, test, couldMatch };
 }
 
 /** The conditions that fail for this vehicle, each marked when only a missing value is at fault. */

@@ -15,7 +15,7 @@ export interface Priced {
   baseRate: string | null;
   coefficient: string | null;
   confidence: Confidence;
-  sources: ResultSource[];
+  sources: readonly ResultSource[];
   /** how the base was found, for explanations: the series and its value */
   baseFrom: { series: string; multiplier: string; value: string; from: string } | null;
 }
@@ -39,6 +39,11 @@ export function priceRow(bundle: RateBundle, schedule: CompiledSchedule, row: Co
   const hit = row.priceCache.get(key) as Priced | MissingBase | undefined;
   if (hit) return hit;
   const priced = computePrice(bundle, schedule, row, day);
+  // Shared by every result priced from this row and day: frozen so no caller can alter another's.
+  if ('sources' in priced) {
+    priced.sources.forEach((s) => Object.freeze(s));
+    Object.freeze(priced.sources);
+  }
   if (row.priceCache.size > 10_000) row.priceCache.clear();
   row.priceCache.set(key, priced);
   return priced;

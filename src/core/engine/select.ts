@@ -72,8 +72,9 @@ export interface NeedsFields {
 export type Selection = { match: Match } | { needs: NeedsFields } | null;
 
 export function matchIn(schedule: CompiledSchedule, v: MatchVehicle): CompiledRow | null {
-  const rows = schedule.rowsByCategory.get(v.category);
-  if (!rows) return null;
+  const index = schedule.rowsByKind.get(`${v.category}|${v.propulsion}`);
+  if (!index) return null;
+  const rows = index.candidates(v);
   for (let i = 0; i < rows.length; i++) if (rows[i]!.cond.test(v)) return rows[i]!;
   return null;
 }
@@ -83,16 +84,16 @@ export function matchIn(schedule: CompiledSchedule, v: MatchVehicle): CompiledRo
  * once missing values are supplied stops the search: falling through to a later kind would
  * silently skip a rate (e.g. a preference) that may well apply.
  */
-export function select(kinds: CompiledSchedule[][], v: MatchVehicle, hasMissing: boolean): Selection {
+export function select(kinds: CompiledSchedule[][], v: MatchVehicle, missing: number): Selection {
   for (const list of kinds) {
     for (const schedule of list) {
       const row = matchIn(schedule, v);
       if (row) return { match: { schedule, row } };
     }
-    if (!hasMissing) continue;
+    if (missing === 0) continue;
     for (const schedule of list) {
       for (const row of schedule.rowsByCategory.get(v.category) ?? []) {
-        if (row.cond.couldMatch(v)) {
+        if ((row.cond.reads & missing) !== 0 && row.cond.couldMatch(v)) {
           const dims = failedChecks(row.cond, v).map((f) => f.dim);
           return { needs: { schedule, row, dims } };
         }

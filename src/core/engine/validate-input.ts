@@ -10,7 +10,7 @@ import type { CompiledJurisdiction, RateBundle } from '../rates/load';
 import { CATEGORIES, COUNTRIES, IMPORTERS, PROPULSIONS, type Country } from '../rates/schema';
 import { hpToKw, kwToHp, relativeDifference, scalePower } from '../units';
 import type { FieldError, ResultNote } from '../vehicle';
-import type { MatchVehicle } from './conditions';
+import { type MatchVehicle, missingMask } from './conditions';
 import { vinCheckDigit } from './vin';
 
 export const KNOWN_FIELDS: ReadonlySet<string> = new Set([
@@ -42,8 +42,8 @@ export interface CheckedVehicle {
   powerConverted: 'kw-from-hp' | 'hp-from-kw' | null;
   /** the 30-minute power estimated from peak power (RU EVs), for its assumption */
   estimated: { peakKw: number; factor: string; estimateKw: number } | null;
-  /** at least one value a condition could ask for is absent */
-  hasMissing: boolean;
+  /** MISSING bits (conditions.ts) of the values a condition could ask for that are absent */
+  missing: number;
   jurisdiction: CompiledJurisdiction | undefined;
 }
 
@@ -294,8 +294,6 @@ export function checkVehicle(raw: unknown, bundle: RateBundle, language: Languag
     exemption,
     machineType,
   };
-  const hasMissing =
-    propulsion === '' || machineType === '' || Number.isNaN(engineCc) || Number.isNaN(powerKw) || Number.isNaN(grossMassKg) || Number.isNaN(age);
   return {
     vehicle: {
       id,
@@ -307,7 +305,7 @@ export function checkVehicle(raw: unknown, bundle: RateBundle, language: Languag
       completedYears: completed,
       powerConverted,
       estimated,
-      hasMissing,
+      missing: missingMask(match),
       jurisdiction,
     },
     errors: [],

@@ -9,7 +9,9 @@
 import { z } from 'zod';
 import { type DayNumber, dayNumber } from '../dates';
 import { compileCondition, type CompiledCondition } from '../engine/conditions';
+import { RowIndex } from '../engine/row-index';
 import type { Language } from '../api/contract';
+import type { ResultNote } from '../vehicle';
 import {
   CATEGORIES,
   type Category,
@@ -17,6 +19,8 @@ import {
   type Country,
   type Jurisdiction,
   jurisdictionSchema,
+  PROPULSIONS,
+  type Propulsion,
   type Row,
   SCHEDULE_KINDS,
   type Schedule,
@@ -50,6 +54,10 @@ export interface CompiledRow {
   priceCache: Map<DayNumber, unknown>;
   /** legal basis text per language, filled on first use */
   basis: Partial<Record<Language, string>>;
+  /** finite band edges of the measured dimensions, for the near-band-edge warning */
+  edges: { dim: 'engineCc' | 'powerKw' | 'powerHp' | 'grossMassKg'; edge: number }[];
+  /** the row's own warnings (confidence, derivation, sources) per language, filled on first use */
+  notes: Partial<Record<Language, readonly ResultNote[]>>;
 }
 
 export interface CompiledSchedule {
@@ -64,6 +72,8 @@ export interface CompiledSchedule {
   rows: CompiledRow[];
   /** rows that can match a vehicle of each category, in file order */
   rowsByCategory: Map<string, CompiledRow[]>;
+  /** the same narrowed by propulsion ("M1|ice", "O4|" for none) and indexed on one band dimension */
+  rowsByKind: Map<string, RowIndex>;
   dependsOnAge: boolean;
 }
 
@@ -170,10 +180,22 @@ function compileSchedule({ file, data }: Parsed<Schedule>): CompiledSchedule | n
     labels: {},
     priceCache: new Map(),
     basis: {},
+    notes: {},
+    edges: (['engineCc', 'powerKw', 'powerHp', 'grossMassKg'] as const).flatMap((dim) => {
+      const b = row.when[dim];
+      return b ? [b.gt, b.gte, b.lt, b.lte].filter((e): e is number => e !== undefined).map((edge) => ({ dim, edge })) : [];
+    }),
   }));
   const rowsByCategory = new Map<string, CompiledRow[]>();
   for (const c of CATEGORIES as readonly Category[]) {
     rowsByCategory.set(c, rows.filter((r) => r.row.when.category === undefined || r.row.when.category.includes(c)));
+  }
+  const rowsByKind = new Map<string, RowIndex>();
+  for (const [c, list] of rowsByCategory) {
+    for (const p of ['', ...PROPULSIONS]) {
+      const narrowed = list.filter((r) => r.row.when.propulsion === undefined || (p !== '' && r.row.when.propulsion.includes(p as Propulsion)));
+      rowsByKind.set(`${c}|${p}`, RowIndex.build(narrowed));
+    }
   }
   return {
     schedule: data,
@@ -184,6 +206,7 @@ function compileSchedule({ file, data }: Parsed<Schedule>): CompiledSchedule | n
     kindOrder: SCHEDULE_KINDS.indexOf(data.kind),
     rows,
     rowsByCategory,
+    rowsByKind,
     dependsOnAge: rows.some((r) => r.dependsOnAge),
   };
 }
