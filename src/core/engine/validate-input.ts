@@ -4,6 +4,7 @@
  * batch, and a message is only built when something is wrong.
  */
 import type { Language } from '../api/contract';
+import { EXTRA_FIELDS } from '../import/types';
 import { ageForBands, type DayNumber, formatIsoDate, parseIsoDate, resolveProductionDate, toDayNumber, type YMD } from '../dates';
 import { engineMessages, type EngineMessages, formatNumber } from '../i18n/engine-messages';
 import type { CompiledJurisdiction, RateBundle } from '../rates/load';
@@ -13,7 +14,9 @@ import type { FieldError, ResultNote } from '../vehicle';
 import { type MatchVehicle, missingMask } from './conditions';
 import { vinCheckDigit } from './vin';
 
+/** Contract fields, and the descriptive columns the importer keeps beside them (ignored here). */
 export const KNOWN_FIELDS: ReadonlySet<string> = new Set([
+  ...EXTRA_FIELDS,
   'id', 'vin', 'country', 'date', 'category', 'offRoad', 'tractorUnit', 'internationalHaulage', 'propulsion',
   'engineCc', 'powerKw', 'powerHp', 'electricPower30minKw', 'grossMassKg', 'productionDate', 'importer',
   'personalUse', 'dispatchCountry', 'originCountry', 'exemption', 'machineType',

@@ -149,6 +149,11 @@ describe('engine on the fixture bundle', () => {
     expect(codes(ok(one({ ...kzCar, vin: '1M8GDM9AXKP042788' })).warnings)).not.toContain('vin-check-digit');
   });
 
+  it('unknown fields warn; the importer\'s descriptive columns do not', () => {
+    const r = ok(one({ ...kzCar, make: 'Lada', engineCC: 1600 }));
+    expect(r.warnings.filter((w) => w.code === 'unknown-field').map((w) => w.message)).toEqual(['Field engineCC is not part of the vehicle record and was ignored']);
+  });
+
   it('hp and kW disagreeing by more than 1 % → power-mismatch', () => {
     expect(codes(ok(one({ ...kzCar, powerKw: 100, powerHp: 150 })).warnings)).toContain('power-mismatch');
     expect(codes(ok(one({ ...kzCar, powerKw: 110.33, powerHp: 150 })).warnings)).not.toContain('power-mismatch');
