@@ -36,7 +36,7 @@ function addSources(out: ResultSource[], keys: readonly string[], table: Record<
 export function priceRow(bundle: RateBundle, schedule: CompiledSchedule, row: CompiledRow, day: DayNumber): Priced | MissingBase {
   const dependsOnDay = row.base !== null && 'series' in row.base;
   const key = dependsOnDay ? day : 0;
-  const hit = row.priceCache.get(key) as Priced | MissingBase | undefined;
+  const hit = row.priceCache.get(key);
   if (hit) return hit;
   const priced = computePrice(bundle, schedule, row, day);
   // Shared by every result priced from this row and day: frozen so no caller can alter another's.

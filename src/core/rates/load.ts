@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { type DayNumber, dayNumber } from '../dates';
 import { compileCondition, type CompiledCondition } from '../engine/conditions';
+import type { MissingBase, Priced } from '../engine/price';
 import { RowIndex } from '../engine/row-index';
 import type { Language } from '../api/contract';
 import type { ResultNote } from '../vehicle';
@@ -51,7 +52,7 @@ export interface CompiledRow {
   /** label per language, filled on first use by labels.ts */
   labels: Partial<Record<Language, string>>;
   /** rule day → the priced row (engine/price.ts): the same row on the same day prices the same */
-  priceCache: Map<DayNumber, unknown>;
+  priceCache: Map<DayNumber, Priced | MissingBase>;
   /** legal basis text per language, filled on first use */
   basis: Partial<Record<Language, string>>;
   /** finite band edges of the measured dimensions, for the near-band-edge warning */
