@@ -59,8 +59,9 @@ export interface InputCheck {
 function show(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
+  // language-neutral marks: the message around them is already localised
+  if (Array.isArray(value)) return '[…]';
+  if (typeof value === 'object') return '{…}';
   return String(value);
 }
 
