@@ -6,6 +6,8 @@ import { initI18n } from './i18n';
 import './styles/base.css';
 import './styles/frame.css';
 import './styles/form.css';
+import './styles/data.css';
+import './styles/calculate.css';
 
 // The token must leave the address bar before anything can record the URL.
 captureLaunchToken();

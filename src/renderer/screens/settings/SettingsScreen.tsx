@@ -6,6 +6,7 @@ import { LANGUAGE_LABELS } from '../../app/languages';
 import { useProfile } from '../../app/ProfileContext';
 import { Field } from '../../components/Field';
 import { useLanguage } from '../../i18n';
+import { UnconfirmedSchedules } from './UnconfirmedSchedules';
 import {
   PROFILE_FIELDS,
   emptyProfile,
@@ -42,6 +43,7 @@ export function SettingsScreen() {
           isFirst={state.profile === null}
         />
       )}
+      <UnconfirmedSchedules />
     </section>
   );
 }
