@@ -9,7 +9,11 @@ import { ApiRegistry, type Logger } from './api/registry';
 import { ProfileService } from './services/profile';
 import { SettingsService } from './services/settings';
 import { FeeService } from './services/fees';
-import { loadRatesFromDir } from './rates/load-files';
+import { defaultRatesDir, loadRatesFromDir, readRateFiles } from './rates/load-files';
+import { AuditService } from './services/audit';
+import { CaseService } from './services/cases';
+import { ClientService } from './services/clients';
+import { VehicleService } from './services/vehicles';
 import { formatLoadIssue } from '../core/rates/load';
 import { APP_VERSION } from './version';
 
@@ -42,6 +46,12 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     language: () => profile.get()?.language ?? 'ru',
     settings: () => settings.get(),
   });
+  const audit = new AuditService(db);
+  const vehicles = new VehicleService(db, fees, audit);
+  const cases = new CaseService(db, vehicles, audit);
+  const clients = new ClientService(db, cases, () => profile.get()?.language ?? 'ru');
+  // Read once, on first request: the renderer asks for them once per window to run the engine itself.
+  let rateFiles: { file: string; data: unknown }[] | null = null;
   const info: AppInfo = {
     version: APP_VERSION,
     dataDir: options.dataDir,
@@ -65,6 +75,24 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     'fees.compare': (args) => fees.compare(args.vehicle, args.language),
     'rates.list': (args) => fees.list(args),
     'rates.gaps': (args) => fees.gaps(args),
+    'rates.files': () => (rateFiles ??= readRateFiles(options.ratesDir ?? defaultRatesDir()).files),
+    'clients.list': (args) => clients.list(args),
+    'clients.get': (args) => clients.get(args.id),
+    'clients.save': (args) => clients.save(args),
+    'clients.history': (args) => clients.history(args.id),
+    'cases.list': (args) => cases.list(args),
+    'cases.get': (args) => cases.get(args.id),
+    'cases.create': (args) => cases.create(args),
+    'cases.update': (args) => cases.update(args),
+    'cases.duplicate': (args) => cases.duplicate(args.id),
+    'cases.archive': (args) => cases.archive(args.id, args.archived),
+    'vehicles.list': (args) => vehicles.list(args.caseId),
+    'vehicles.apply': (args) => vehicles.apply(args.caseId, args.changes),
+    'vehicles.recompute': (args) => vehicles.recompute(args.caseId),
+    'audit.list': (args) => {
+      cases.get(args.caseId);
+      return audit.list(args.caseId, args.limit, args.offset);
+    },
   });
 
   return {

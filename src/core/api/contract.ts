@@ -8,7 +8,7 @@
  * in src/main/api/handlers.ts. Typecheck fails until all three agree.
  */
 import { z } from 'zod';
-import { COUNTRIES, SCHEDULE_KINDS, STATUSES, CONFIDENCES } from '../rates/schema';
+import { COUNTRIES, SCHEDULE_KINDS, STATUSES, CONFIDENCES, CURRENCIES, IMPORTERS } from '../rates/schema';
 import type { ComputeResult } from '../vehicle';
 
 export const LANGUAGES = ['ru', 'kk', 'en'] as const;
@@ -88,6 +88,153 @@ export type RateGap = z.infer<typeof rateGapSchema>;
 
 const noArgs = z.strictObject({});
 
+// ---- The broker's workspace: clients, cases, vehicles, audit (notes/workspace-api.md) ----
+
+const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const isoTime = z.string();
+const PAGE_MAX = 1000;
+const page = { limit: z.number().int().min(1).max(PAGE_MAX).optional(), offset: z.number().int().min(0).optional() };
+
+export const CLIENT_KINDS = ['individual', 'company'] as const;
+export const CASE_STATUSES = ['draft', 'issued', 'paid', 'cancelled'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const clientSchema = z.strictObject({
+  id,
+  kind: z.enum(CLIENT_KINDS),
+  name: z.string(),
+  country: z.enum(COUNTRIES),
+  taxId: z.string(),
+  phone: z.string(),
+  email: z.string(),
+  address: z.string(),
+  notes: z.string(),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+});
+export type Client = z.infer<typeof clientSchema>;
+
+export const clientSaveSchema = z.strictObject({
+  id: id.optional(),
+  kind: z.enum(CLIENT_KINDS),
+  name: text(200).min(1),
+  country: z.enum(COUNTRIES),
+  /** validated by country and kind (src/core/identifiers.ts); stored without spaces or dashes */
+  taxId: text(40),
+  phone: text(40).regex(/^[+()\d\s-]*$/, { message: 'phone' }).optional(),
+  email: text(200).optional(),
+  address: text(500).optional(),
+  notes: text(2000).optional(),
+});
+export type ClientSave = z.infer<typeof clientSaveSchema>;
+
+/**
+ * A vehicle row as the broker typed it. Every field is optional while the row is a draft, and
+ * values are stored as typed: a code the rate data does not know or "1 598 cc" in a number
+ * column is the engine's to report as an error on that row, never a reason to refuse a paste.
+ * Only shape and size are checked here (a string too long refuses the change).
+ */
+const cellText = (max: number) => text(max).optional();
+const cellNumber = z.union([z.number().finite(), text(40)]).optional();
+const cellCode = z.union([z.enum(COUNTRIES), z.enum(IMPORTERS), text(40)]).optional();
+export const vehicleRecordSchema = z.strictObject({
+  id: cellText(100),
+  vin: cellText(40),
+  country: cellCode,
+  date: cellText(40),
+  category: cellText(40),
+  offRoad: z.boolean().optional(),
+  tractorUnit: z.boolean().optional(),
+  internationalHaulage: z.boolean().optional(),
+  propulsion: cellText(40),
+  engineCc: cellNumber,
+  powerKw: cellNumber,
+  powerHp: cellNumber,
+  electricPower30minKw: cellNumber,
+  grossMassKg: cellNumber,
+  productionDate: cellText(40),
+  importer: cellCode,
+  personalUse: z.boolean().optional(),
+  dispatchCountry: cellText(40),
+  originCountry: cellText(40),
+  exemption: cellText(100),
+  machineType: cellText(100),
+  make: cellText(100),
+  model: cellText(200),
+  colour: cellText(100),
+  notes: cellText(2000),
+});
+export type VehicleRecord = z.infer<typeof vehicleRecordSchema>;
+/** Fields of a record that describe the vehicle for people and are not the engine's input. */
+export const VEHICLE_DESCRIPTIVE_FIELDS = ['make', 'model', 'colour', 'notes'] as const;
+
+export const totalSchema = z.strictObject({ currency: z.enum(CURRENCIES), amount: z.string() });
+export type Total = z.infer<typeof totalSchema>;
+
+export const caseSummarySchema = z.strictObject({
+  id,
+  /** per-broker sequence by year of creation, e.g. "2026-0007"; never reused */
+  number: z.string(),
+  clientId: id,
+  clientName: z.string(),
+  country: z.enum(COUNTRIES),
+  ruleDate: z.string(),
+  /** fill rows that lack them; null importer/personalUse: rows must say */
+  importer: z.enum(IMPORTERS).nullable(),
+  personalUse: z.boolean().nullable(),
+  status: z.enum(CASE_STATUSES),
+  archived: z.boolean(),
+  reference: z.string(),
+  vehicleCount: z.number().int(),
+  /** rows whose stored result is an error (or missing) */
+  errorCount: z.number().int(),
+  /** rows whose stored result carries at least one warning */
+  warningCount: z.number().int(),
+  /** sum of the fees of rows computed without error, per currency (decimal strings) */
+  totals: z.array(totalSchema),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+});
+export type CaseSummary = z.infer<typeof caseSummarySchema>;
+
+export const vehicleRowSchema = z.strictObject({
+  id,
+  caseId: id,
+  position: z.number(),
+  record: vehicleRecordSchema,
+  result: z.custom<ComputeResult>().nullable(),
+  updatedAt: isoTime,
+});
+export type VehicleRow = z.infer<typeof vehicleRowSchema>;
+
+export const auditEntrySchema = z.strictObject({
+  id,
+  at: isoTime,
+  actor: z.string(),
+  caseId: id,
+  vehicleId: id.nullable(),
+  action: z.string(),
+  field: z.string().nullable(),
+  oldValue: z.string().nullable(),
+  newValue: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const MAX_CHANGES_PER_APPLY = 20_000;
+export const vehicleChangeSchema = z.discriminatedUnion('op', [
+  z.strictObject({ op: z.literal('upsert'), id: id.optional(), position: z.number().finite().optional(), record: vehicleRecordSchema }),
+  z.strictObject({ op: z.literal('delete'), id }),
+]);
+export type VehicleChange = z.infer<typeof vehicleChangeSchema>;
+
+export const CASE_SORTS = ['updated', 'created', 'number', 'client'] as const;
+export const repeatImportWarningSchema = z.strictObject({
+  code: z.literal('repeat-personal-import'),
+  message: z.string(),
+  caseIds: z.array(id),
+});
+
+
 interface MethodSpec<A extends z.ZodType, R extends z.ZodType> {
   args: A;
   result: R;
@@ -132,6 +279,93 @@ export const contract = {
   'rates.gaps': method({
     args: z.strictObject({ country: z.enum(COUNTRIES).optional(), language: z.enum(LANGUAGES).optional() }),
     result: z.array(rateGapSchema),
+    mutates: false,
+  }),
+  /** the raw rate files, so the renderer can run the engine itself while the broker types */
+  'rates.files': method({
+    args: noArgs,
+    result: z.array(z.strictObject({ file: z.string(), data: z.unknown() })),
+    mutates: false,
+  }),
+  /** search: name, tax id, phone, email; ordered by name */
+  'clients.list': method({
+    args: z.strictObject({ search: text(200).optional(), ...page }),
+    result: z.strictObject({ items: z.array(clientSchema), total: z.number().int() }),
+    mutates: false,
+  }),
+  'clients.get': method({ args: z.strictObject({ id }), result: clientSchema, mutates: false }),
+  /** a tax id wrong for the country and kind is invalid-argument, issue { field: 'taxId', code: 'invalid-tax-id' } */
+  'clients.save': method({ args: clientSaveSchema, result: clientSchema, mutates: true }),
+  /** the client's cases, newest first, and a warning when an individual imports for personal use more than once in twelve months */
+  'clients.history': method({
+    args: z.strictObject({ id }),
+    result: z.strictObject({ cases: z.array(caseSummarySchema), warnings: z.array(repeatImportWarningSchema) }),
+    mutates: false,
+  }),
+  /** archived absent: only cases not archived; from/to bound the rule date */
+  'cases.list': method({
+    args: z.strictObject({
+      search: text(200).optional(),
+      status: z.enum(CASE_STATUSES).optional(),
+      country: z.enum(COUNTRIES).optional(),
+      from: isoDate.optional(),
+      to: isoDate.optional(),
+      archived: z.boolean().optional(),
+      sort: z.enum(CASE_SORTS).optional(),
+      dir: z.enum(['asc', 'desc']).optional(),
+      ...page,
+    }),
+    result: z.strictObject({ items: z.array(caseSummarySchema), total: z.number().int() }),
+    mutates: false,
+  }),
+  'cases.get': method({ args: z.strictObject({ id }), result: caseSummarySchema, mutates: false }),
+  /** importer absent: the client's kind */
+  'cases.create': method({
+    args: z.strictObject({
+      clientId: id,
+      country: z.enum(COUNTRIES),
+      ruleDate: isoDate,
+      reference: text(200).optional(),
+      importer: z.enum(IMPORTERS).optional(),
+      personalUse: z.boolean().optional(),
+    }),
+    result: caseSummarySchema,
+    mutates: true,
+  }),
+  /** changing country, rule date, importer or personal use recomputes every row, in the same transaction */
+  'cases.update': method({
+    args: z.strictObject({
+      id,
+      clientId: id.optional(),
+      country: z.enum(COUNTRIES).optional(),
+      ruleDate: isoDate.optional(),
+      reference: text(200).optional(),
+      status: z.enum(CASE_STATUSES).optional(),
+      importer: z.enum(IMPORTERS).nullable().optional(),
+      personalUse: z.boolean().nullable().optional(),
+    }),
+    result: caseSummarySchema,
+    mutates: true,
+  }),
+  /** a new number, status draft, not archived; vehicles copied and recomputed */
+  'cases.duplicate': method({ args: z.strictObject({ id }), result: caseSummarySchema, mutates: true }),
+  'cases.archive': method({ args: z.strictObject({ id, archived: z.boolean() }), result: caseSummarySchema, mutates: true }),
+  /** every row ordered by position, with its stored result (no recompute) */
+  'vehicles.list': method({ args: z.strictObject({ caseId: id }), result: z.array(vehicleRowSchema), mutates: false }),
+  /**
+   * One transaction: all changes or none. A change naming a row of another case is refused
+   * whole, with an issue `changes.<index>.id`. Upserted rows come back recomputed, in order.
+   */
+  'vehicles.apply': method({
+    args: z.strictObject({ caseId: id, changes: z.array(vehicleChangeSchema).max(MAX_CHANGES_PER_APPLY) }),
+    result: z.strictObject({ rows: z.array(vehicleRowSchema), deleted: z.array(id) }),
+    mutates: true,
+  }),
+  'vehicles.recompute': method({ args: z.strictObject({ caseId: id }), result: z.strictObject({ count: z.number().int() }), mutates: true }),
+  /** newest first */
+  'audit.list': method({
+    args: z.strictObject({ caseId: id, ...page }),
+    result: z.strictObject({ items: z.array(auditEntrySchema), total: z.number().int() }),
     mutates: false,
   }),
 } as const;

@@ -1,0 +1,264 @@
+/**
+ * The vehicles of a case. The record is stored as the broker typed it; the main process
+ * recomputes each changed row with the engine and stores the result beside it, so opening a case
+ * never recomputes and a statement shows what was computed when it was saved.
+ *
+ * Every call that changes rows is one transaction: a change set is checked change by change
+ * (a row of another case, a deleted row) before anything is written, and any refusal rolls back
+ * the whole set, so the broker's stored rows are never half-changed. A vehicle with bad data is
+ * not a bad change: it is stored as a draft and its errors are its result.
+ */
+import type { Database, Statement } from 'better-sqlite3';
+import {
+  VEHICLE_DESCRIPTIVE_FIELDS,
+  type VehicleChange,
+  type VehicleRecord,
+  type VehicleRow,
+} from '../../core/api/contract';
+import { decimal } from '../../core/money';
+import type { ComputeResult } from '../../core/vehicle';
+import { AppError } from '../api/errors';
+import type { AuditService } from './audit';
+import type { FeeService } from './fees';
+
+/** What a case gives the rows that lack it (a row's own value wins). */
+export interface CaseDefaults {
+  id: number;
+  country: string;
+  rule_date: string;
+  importer: string | null;
+  personal_use: number | null;
+}
+
+interface StoredRow {
+  id: number;
+  case_id: number;
+  position: number;
+  record: string;
+  result: string | null;
+  updated_at: string;
+}
+
+interface Planned {
+  /** the stored id, or null for a row this change set adds */
+  id: number | null;
+  position: number;
+  record: VehicleRecord;
+  oldResult: string | null;
+  audit: { action: string; before: Record<string, unknown>; after: Record<string, unknown> }[];
+}
+
+const DESCRIPTIVE: ReadonlySet<string> = new Set(VEHICLE_DESCRIPTIVE_FIELDS);
+
+/** Empty cells are absent values: a cleared cell must let the case's default apply again. */
+export function cleanRecord(record: VehicleRecord): VehicleRecord {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (value === undefined || value === '') continue;
+    out[key] = value;
+  }
+  return out as VehicleRecord;
+}
+
+export function engineInput(record: VehicleRecord, kase: CaseDefaults): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) if (!DESCRIPTIVE.has(key)) input[key] = value;
+  input.country ??= kase.country;
+  input.date ??= kase.rule_date;
+  if (kase.importer !== null) input.importer ??= kase.importer;
+  if (kase.personal_use !== null) input.personalUse ??= kase.personal_use === 1;
+  return input;
+}
+
+/** The columns totals and lists read without parsing the stored result. */
+function extract(result: ComputeResult): { ok: number; currency: string | null; feeMinor: number | null; errors: number; warnings: number } {
+  if (result.ok) return { ok: 1, currency: result.currency, feeMinor: decimal(result.fee).times(100).toNumber(), errors: 0, warnings: result.warnings.length };
+  return { ok: 0, currency: null, feeMinor: null, errors: result.errors.length, warnings: 0 };
+}
+
+/** The fee as the audit trail shows it. */
+function feeText(result: string | ComputeResult | null): string | null {
+  if (result === null) return null;
+  const r = typeof result === 'string' ? (JSON.parse(result) as ComputeResult) : result;
+  return r.ok ? `${r.fee} ${r.currency}` : `error: ${r.errors.map((e) => e.field).join(', ')}`;
+}
+
+const refuse = (index: number, field: string, code: string, message: string): AppError =>
+  new AppError('invalid-argument', `Change ${index} (${field}): ${message}. Nothing was saved.`, [{ field: `changes.${index}.${field}`, code, message }]);
+
+export class VehicleService {
+  private readonly byId: Statement;
+  private readonly insertRow: Statement;
+  private readonly updateRow: Statement;
+  private readonly updateResult: Statement;
+  private readonly deleteRow: Statement;
+
+  constructor(
+    private readonly db: Database,
+    private readonly fees: FeeService,
+    private readonly audit: AuditService,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.byId = db.prepare('SELECT id, case_id, position, record, result, updated_at FROM vehicles WHERE id = ?');
+    this.insertRow = db.prepare(
+      `INSERT INTO vehicles (case_id, position, record, vin, result, ok, currency, fee_minor, error_count, warning_count, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.updateRow = db.prepare(
+      `UPDATE vehicles SET position = ?, record = ?, vin = ?, result = ?, ok = ?, currency = ?, fee_minor = ?,
+         error_count = ?, warning_count = ?, updated_at = ? WHERE id = ?`,
+    );
+    this.updateResult = db.prepare(
+      'UPDATE vehicles SET result = ?, ok = ?, currency = ?, fee_minor = ?, error_count = ?, warning_count = ?, updated_at = ? WHERE id = ?',
+    );
+    this.deleteRow = db.prepare('DELETE FROM vehicles WHERE id = ?');
+  }
+
+  caseDefaults(caseId: number): CaseDefaults {
+    const row = this.db.prepare('SELECT id, country, rule_date, importer, personal_use FROM cases WHERE id = ?').get(caseId) as CaseDefaults | undefined;
+    if (!row) throw new AppError('not-found', `No case ${caseId}`, [{ field: 'caseId', code: 'not-found', message: String(caseId) }]);
+    return row;
+  }
+
+  list(caseId: number): VehicleRow[] {
+    this.caseDefaults(caseId);
+    const rows = this.db
+      .prepare('SELECT id, case_id, position, record, result, updated_at FROM vehicles WHERE case_id = ? ORDER BY position, id')
+      .all(caseId) as StoredRow[];
+    return rows.map(toVehicleRow);
+  }
+
+  private touchCase(caseId: number, at: string): void {
+    this.db.prepare('UPDATE cases SET updated_at = ? WHERE id = ?').run(at, caseId);
+  }
+
+  apply(caseId: number, changes: readonly VehicleChange[]): { rows: VehicleRow[]; deleted: number[] } {
+    return this.db.transaction(() => {
+      const kase = this.caseDefaults(caseId);
+      const at = this.now().toISOString();
+
+      // 1. Plan: check every change against the stored rows and the changes before it; write nothing.
+      const stored = new Map<number, Planned | 'deleted'>();
+      const upsertOrder = new Set<Planned>();
+      const deleted: { id: number; record: VehicleRecord }[] = [];
+      let nextPosition = ((this.db.prepare('SELECT max(position) FROM vehicles WHERE case_id = ?').pluck().get(caseId) as number | null) ?? 0) + 1;
+
+      const current = (index: number, id: number): Planned => {
+        const seen = stored.get(id);
+        if (seen === 'deleted') throw refuse(index, 'id', 'deleted', `row ${id} is deleted earlier in this change set`);
+        if (seen) return seen;
+        const row = this.byId.get(id) as StoredRow | undefined;
+        if (!row) throw refuse(index, 'id', 'not-found', `there is no row ${id}`);
+        if (row.case_id !== caseId) throw refuse(index, 'id', 'not-in-case', `row ${id} belongs to another case`);
+        const planned: Planned = { id, position: row.position, record: JSON.parse(row.record) as VehicleRecord, oldResult: row.result, audit: [] };
+        stored.set(id, planned);
+        return planned;
+      };
+
+      changes.forEach((change, index) => {
+        if (change.op === 'delete') {
+          const row = current(index, change.id);
+          deleted.push({ id: change.id, record: row.record });
+          stored.set(change.id, 'deleted');
+          return;
+        }
+        const record = cleanRecord(change.record);
+        if (change.id === undefined) {
+          const position = change.position ?? nextPosition;
+          nextPosition = Math.max(nextPosition, position) + 1;
+          const planned: Planned = { id: null, position, record, oldResult: null, audit: [{ action: 'vehicle.add', before: {}, after: record }] };
+          upsertOrder.add(planned);
+          return;
+        }
+        const row = current(index, change.id);
+        const position = change.position ?? row.position;
+        row.audit.push({ action: 'vehicle.update', before: { ...row.record, position: row.position }, after: { ...record, position } });
+        row.record = record;
+        row.position = position;
+        upsertOrder.add(row);
+      });
+
+      // 2. Compute every row that will be stored, in one engine call.
+      const live = [...upsertOrder].filter((p) => p.id === null || stored.get(p.id) !== 'deleted');
+      const results = this.fees.compute(live.map((p) => engineInput(p.record, kase)), {});
+
+      // 3. Write, with the audit trail, then read the rows back as stored.
+      for (const { id, record } of deleted) {
+        this.deleteRow.run(id);
+        this.audit.recordDiff(at, { caseId, vehicleId: id, action: 'vehicle.delete' }, record, {});
+      }
+      const ids: number[] = [];
+      live.forEach((p, i) => {
+        const result = results[i]!;
+        const json = JSON.stringify(result);
+        const x = extract(result);
+        const vin = typeof p.record.vin === 'string' ? p.record.vin.toUpperCase() : null;
+        let id = p.id;
+        if (id === null) {
+          id = Number(this.insertRow.run(caseId, p.position, JSON.stringify(p.record), vin, json, x.ok, x.currency, x.feeMinor, x.errors, x.warnings, at).lastInsertRowid);
+        } else {
+          this.updateRow.run(p.position, JSON.stringify(p.record), vin, json, x.ok, x.currency, x.feeMinor, x.errors, x.warnings, at, id);
+        }
+        for (const a of p.audit) this.audit.recordDiff(at, { caseId, vehicleId: id, action: a.action }, a.before, a.after);
+        const oldFee = feeText(p.oldResult);
+        const newFee = feeText(result);
+        if (oldFee !== newFee) this.audit.record(at, { caseId, vehicleId: id, action: 'vehicle.fee', field: 'fee', oldValue: oldFee, newValue: newFee });
+        ids.push(id);
+      });
+      if (changes.length > 0) this.touchCase(caseId, at);
+      return { rows: ids.map((id) => toVehicleRow(this.byId.get(id) as StoredRow)), deleted: deleted.map((d) => d.id) };
+    }).immediate();
+  }
+
+  /**
+   * Recomputes every row of a case with the current rate data, case values and settings, and
+   * stores results that changed (a changed fee is written to the audit trail). Runs inside the
+   * caller's transaction when there is one (a case's country or date change).
+   */
+  recompute(caseId: number): { count: number } {
+    return this.db.transaction(() => {
+      const kase = this.caseDefaults(caseId);
+      const at = this.now().toISOString();
+      const rows = this.db.prepare('SELECT id, record, result FROM vehicles WHERE case_id = ?').all(caseId) as Pick<StoredRow, 'id' | 'record' | 'result'>[];
+      const results = this.fees.compute(rows.map((r) => engineInput(JSON.parse(r.record) as VehicleRecord, kase)), {});
+      let changed = 0;
+      rows.forEach((row, i) => {
+        const result = results[i]!;
+        const json = JSON.stringify(result);
+        if (json === row.result) return;
+        const x = extract(result);
+        this.updateResult.run(json, x.ok, x.currency, x.feeMinor, x.errors, x.warnings, at, row.id);
+        const oldFee = feeText(row.result);
+        const newFee = feeText(result);
+        if (oldFee !== newFee) this.audit.record(at, { caseId, vehicleId: row.id, action: 'vehicle.fee', field: 'fee', oldValue: oldFee, newValue: newFee });
+        changed++;
+      });
+      if (changed > 0) this.touchCase(caseId, at);
+      return { count: rows.length };
+    }).immediate();
+  }
+
+  /** Copies every row of one case into another (inside the caller's transaction), then computes them there. */
+  copyRows(fromCaseId: number, toCaseId: number): number {
+    const at = this.now().toISOString();
+    const copied = this.db
+      .prepare(
+        `INSERT INTO vehicles (case_id, position, record, vin, result, ok, currency, fee_minor, error_count, warning_count, updated_at)
+         SELECT ?, position, record, vin, result, ok, currency, fee_minor, error_count, warning_count, ? FROM vehicles WHERE case_id = ? ORDER BY position, id`,
+      )
+      .run(toCaseId, at, fromCaseId).changes;
+    this.recompute(toCaseId);
+    return copied;
+  }
+}
+
+function toVehicleRow(row: StoredRow): VehicleRow {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    position: row.position,
+    record: JSON.parse(row.record) as VehicleRecord,
+    result: row.result === null ? null : (JSON.parse(row.result) as ComputeResult),
+    updatedAt: row.updated_at,
+  };
+}
