@@ -4,8 +4,10 @@ test.describe('Settings: the broker profile through every layer', () => {
   test('a broker fills the profile, switches language, reloads and finds everything persisted', async ({ page, app }) => {
     await page.goto(app.url);
     // The token leaves the address bar at once, as Jupyter does.
-    await expect(page).toHaveURL(/#\/settings$/);
+    await expect(page).toHaveURL(/#\/calculate$/);
     expect(page.url()).not.toContain('token=');
+    await page.getByRole('link', { name: 'Настройки' }).click();
+    await expect(page).toHaveURL(/#\/settings$/);
 
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await page.getByLabel('Брокер или название компании').fill('ТОО «Тамга Брокер»');
@@ -23,6 +25,7 @@ test.describe('Settings: the broker profile through every layer', () => {
     await expect(page.getByText('Баптаулар').first()).toBeVisible();
 
     await page.reload();
+    await expect(page).toHaveURL(/#\/settings$/);
     await expect(page.locator('html')).toHaveAttribute('lang', 'kk');
     await page.getByRole('button', { name: 'EN', exact: true }).click();
     await expect(page.getByLabel('Broker or company name')).toHaveValue('ТОО «Тамга Брокер»');
@@ -31,6 +34,7 @@ test.describe('Settings: the broker profile through every layer', () => {
     await app.restart();
     await page.goto(app.url);
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await page.getByRole('link', { name: 'Settings' }).click();
     await expect(page.getByLabel('Broker or company name')).toHaveValue('ТОО «Тамга Брокер»');
     await expect(page.getByLabel('Licence or registration number')).toHaveValue('KZ-0457');
     await expect(page.getByLabel('Default country')).toHaveValue('RU');
@@ -39,6 +43,7 @@ test.describe('Settings: the broker profile through every layer', () => {
 
   test('validation messages name the field in the chosen language and nothing is saved', async ({ page, app }) => {
     await page.goto(app.url);
+    await page.getByRole('link', { name: 'Настройки' }).click();
     await page.getByLabel('Телефон').fill('позвоните мне');
     await page.getByRole('button', { name: 'Сохранить' }).click();
     const name = page.getByLabel('Брокер или название компании');
@@ -77,6 +82,7 @@ test.describe('Settings: the broker profile through every layer', () => {
 
   test('an external link opens outside and never replaces the app page', async ({ page, app, context }) => {
     await page.goto(app.url);
+    await page.getByRole('link', { name: 'Настройки' }).click();
     await expect(page).toHaveURL(/#\/settings$/);
     const appUrl = page.url();
     const link = page.getByRole('link', { name: /Adilet|Әділет/i });
