@@ -1,0 +1,255 @@
+/**
+ * The one renderer of fee statements: a complete, self-contained HTML document built only from
+ * the stored snapshot (and, for a cancelled statement, the cancellation record). The Electron
+ * shell, browser mode, the preview iframe and the tests all print this same text, so what the
+ * client took away and what is reprinted later are the same document.
+ *
+ * Reproducibility: nothing here reads the clock, the locale, the rate data or the database; every
+ * date and number is formatted from the snapshot by src/core/format.ts. Same snapshot, same
+ * renderer → same bytes.
+ *
+ * Safety: every value from the snapshot is HTML-escaped; links are printed as text (paper has no
+ * links, and a hostile URL must not become an active one); a Content-Security-Policy in the
+ * document forbids scripts and any fetch, as a second wall behind the escaping.
+ *
+ * Print layout: A4 portrait, DejaVu Sans (Cyrillic, Kazakh letters and ₸) named explicitly, the
+ * vehicle table's header repeated on every page (`thead { display: table-header-group }`), no
+ * row split across pages. Page numbers ("Page N of M") come from the PDF printer's footer
+ * (`statementPrintLayout` in ./print.ts: Chromium's footerTemplate with pageNumber/totalPages),
+ * because CSS alone cannot know the page count in the browser's print path; the browser's own
+ * print dialog numbers pages with its "Headers and footers" option. A cancelled statement carries
+ * a fixed-position diagonal mark, which Chromium repeats on every printed page.
+ */
+import QRCode from 'qrcode';
+import type { Language } from '../../core/api/contract';
+import type { Confidence } from '../../core/rates/schema';
+import { formatDate, formatMoney, formatNumber } from '../../core/format';
+import { STATEMENT_LABELS, type StatementLabels } from '../../core/statements/labels';
+import type { StatementSnapshot, StatementVehicle } from '../../core/statements/snapshot';
+import { amountInWords } from '../../core/words';
+import { shortHash, statementHash } from './hash';
+
+export interface RenderOptions {
+  cancelled?: { reason: string; at: string } | undefined;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text for HTML content and attribute values alike. */
+export function escapeHtml(value: unknown): string {
+  return String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
+
+const FONT = '"DejaVu Sans", "Noto Sans", sans-serif';
+const MONO = '"DejaVu Sans Mono", "Noto Sans Mono", monospace';
+
+const CSS = `
+@page { size: A4 portrait; margin: 12mm 12mm 16mm 12mm; }
+* { box-sizing: border-box; }
+html { font-family: ${FONT}; font-size: 8.5pt; color: #000; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0; }
+h1 { font-size: 13pt; margin: 3mm 0 1mm; }
+h2 { font-size: 10pt; margin: 4mm 0 1.5mm; break-after: avoid; }
+p { margin: 0.8mm 0; }
+.letterhead { border-bottom: 0.6pt solid #000; padding-bottom: 2mm; }
+.letterhead .broker { font-size: 11pt; font-weight: bold; }
+.number { font-size: 10pt; font-weight: bold; }
+.replaces { font-style: italic; }
+.cancelled-line { color: #b00000; font-weight: bold; border: 0.8pt solid #b00000; padding: 1mm 2mm; margin: 2mm 0; }
+table { border-collapse: collapse; width: 100%; }
+table.facts td { padding: 0.6mm 2mm 0.6mm 0; vertical-align: top; }
+table.facts td.k { color: #333; white-space: nowrap; width: 1%; }
+table.vehicles { margin-top: 2mm; font-size: 7.5pt; table-layout: fixed; }
+table.vehicles td { overflow-wrap: anywhere; }
+table.vehicles thead { display: table-header-group; }
+table.vehicles tfoot { display: table-footer-group; }
+table.vehicles th, table.vehicles td { border: 0.4pt solid #555; padding: 0.8mm 1mm; vertical-align: top; text-align: left; }
+table.vehicles th { background: #e8e8e8; font-weight: bold; white-space: normal; overflow-wrap: anywhere; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+td.num, th.num { text-align: right; }
+td.num { white-space: nowrap; }
+.vin { font-family: ${MONO}; white-space: nowrap; }
+table.totals { width: auto; margin-top: 2mm; }
+table.totals td { padding: 0.6mm 3mm 0.6mm 0; }
+.words { font-style: italic; }
+.basis li, .notes li { margin: 0.5mm 0; break-inside: avoid; }
+.basis ul, .notes ul { margin: 0.5mm 0; padding-left: 5mm; }
+.note { color: #7a4b00; }
+.url { word-break: break-all; color: #333; }
+.closing { display: flex; justify-content: space-between; align-items: flex-end; gap: 6mm; margin-top: 6mm; break-inside: avoid; }
+.sign { flex: 1; }
+.sign .line { border-bottom: 0.5pt solid #000; height: 9mm; margin-top: 2mm; }
+.sign .stamp { margin-top: 6mm; width: 38mm; height: 38mm; border: 0.5pt dashed #888; display: flex; align-items: center; justify-content: center; color: #888; }
+.verify { width: 42mm; text-align: center; font-size: 7pt; }
+.verify .qr svg { width: 34mm; height: 34mm; }
+.verify .hash { font-family: ${MONO}; font-size: 8pt; font-weight: bold; }
+.footer-text { margin-top: 5mm; border-top: 0.4pt solid #888; padding-top: 1.5mm; font-size: 7.5pt; white-space: pre-wrap; }
+.produced { font-size: 6.5pt; color: #555; }
+.cancelled-mark { position: fixed; top: 45%; left: 50%; transform: translate(-50%, -50%) rotate(-35deg); font-size: 30pt; font-weight: bold; color: rgba(190, 0, 0, 0.28); border: 3pt solid rgba(190, 0, 0, 0.28); padding: 3mm 6mm; white-space: nowrap; z-index: 10; pointer-events: none; }
+@media screen { body { max-width: 200mm; margin: 8mm auto; } }
+`;
+
+/** "1–3, 5, 7–9": the statement lines a note applies to. */
+export function lineRanges(lines: readonly number[]): string {
+  const sorted = [...new Set(lines)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    parts.push(j === i ? String(sorted[i]) : `${sorted[i]}–${sorted[j]}`);
+    i = j + 1;
+  }
+  return parts.join(', ');
+}
+
+/** A number as entered, grouped for the language; text that is not a plain number is shown as is. */
+function num(value: string, lang: Language): string {
+  try {
+    return formatNumber(value, lang);
+  } catch {
+    return value;
+  }
+}
+
+function safeDate(iso: string, lang: Language): string {
+  try {
+    return formatDate(iso, lang);
+  } catch {
+    return iso;
+  }
+}
+
+function vehicleRow(v: StatementVehicle, lang: Language, L: StatementLabels): string {
+  const r = v.result;
+  const specs: string[] = [];
+  if (v.engineCc !== null) specs.push(`${num(v.engineCc, lang)} ${L.units.cc}`);
+  const power = [v.powerKw !== null ? `${num(v.powerKw, lang)} ${L.units.kw}` : null, v.powerHp !== null ? `${num(v.powerHp, lang)} ${L.units.hp}` : null].filter((x) => x !== null);
+  if (power.length) specs.push(power.join(' / '));
+  if (v.grossMassKg !== null) specs.push(`${num(v.grossMassKg, lang)} ${L.units.kg}`);
+  const production = v.productionDate === null ? '—' : `${/^\d{4}-\d{2}-\d{2}$/.test(v.productionDate) ? safeDate(v.productionDate, lang) : v.productionDate}${v.ageYears === null ? '' : `, ${L.age(v.ageYears)}`}`;
+  const base =
+    r.baseRate !== null && r.coefficient !== null
+      ? `${num(r.baseRate, lang)} × ${num(r.coefficient, lang)}`
+      : r.baseRate !== null
+        ? num(r.baseRate, lang)
+        : L.fixedAmount;
+  const category = [v.category, L.propulsion[v.propulsion] ?? v.propulsion, v.input.offRoad === true ? L.offRoad : ''].filter(Boolean).join(', ');
+  return `<tr><td class="num">${v.line}</td><td class="vin">${escapeHtml(v.vin || '—')}</td><td>${escapeHtml([v.make, v.model].filter(Boolean).join(' ') || '—')}</td><td>${escapeHtml(category)}</td><td>${escapeHtml(specs.join('; ') || '—')}</td><td>${escapeHtml(production)}</td><td>${escapeHtml(r.row)}</td><td class="num">${escapeHtml(base)}</td><td class="num">${escapeHtml(formatMoney(r.fee, r.currency, lang))}</td></tr>`;
+}
+
+function facts(rows: [string, string][]): string {
+  return `<table class="facts">${rows.map(([k, v]) => `<tr><td class="k">${escapeHtml(k)}</td><td>${escapeHtml(v)}</td></tr>`).join('')}</table>`;
+}
+
+/** Notes (assumptions or warnings) grouped by their sentence, each with the lines it concerns. */
+function groupedNotes(snapshot: StatementSnapshot, pick: (v: StatementVehicle) => { code: string; message: string }[]): { message: string; lines: number[] }[] {
+  const byMessage = new Map<string, number[]>();
+  for (const v of snapshot.vehicles) {
+    for (const note of pick(v)) {
+      const lines = byMessage.get(note.message) ?? [];
+      lines.push(v.line);
+      byMessage.set(note.message, lines);
+    }
+  }
+  return [...byMessage].map(([message, lines]) => ({ message, lines }));
+}
+
+function notesSection(title: string, notes: { message: string; lines: number[] }[], L: StatementLabels): string {
+  const body = notes.length === 0 ? `<p>${escapeHtml(L.none)}</p>` : `<ul>${notes.map((n) => `<li>${escapeHtml(n.message)} <span class="lines">(${escapeHtml(L.lines(lineRanges(n.lines)))})</span></li>`).join('')}</ul>`;
+  return `<h2>${escapeHtml(title)}</h2>${body}`;
+}
+
+function basisSection(snapshot: StatementSnapshot, lang: Language, L: StatementLabels): string {
+  const items = snapshot.schedules.map((s) => {
+    const rows = new Map<string, { row: string; basis: string; confidence: Confidence; lines: number[] }>();
+    for (const v of snapshot.vehicles) {
+      if (v.result.schedule !== s.id) continue;
+      const key = `${v.result.rowId}\u0000${v.result.basis}\u0000${v.result.confidence}`;
+      const entry = rows.get(key) ?? { row: v.result.row, basis: v.result.basis, confidence: v.result.confidence, lines: [] };
+      entry.lines.push(v.line);
+      rows.set(key, entry);
+    }
+    const rowItems = [...rows.values()]
+      .map((r) => `<li>${escapeHtml(r.row)} — ${escapeHtml(r.basis)}. ${escapeHtml(L.confidence(r.confidence))} (${escapeHtml(L.lines(lineRanges(r.lines)))})</li>`)
+      .join('');
+    const notes = [
+      s.secondarySource ? `<p class="note">${escapeHtml(L.secondaryNote)}</p>` : '',
+      s.status !== 'in-force' ? `<p class="note">${escapeHtml(L.unconfirmedNote(L.status[s.status]))}</p>` : '',
+    ].join('');
+    const sources = s.sources
+      .map((src) => `<li>${escapeHtml(src.title)} (${escapeHtml(src.kind)})${src.url ? ` <span class="url">${escapeHtml(src.url)}</span>` : ''}</li>`)
+      .join('');
+    const effective = L.effective(safeDate(s.effectiveFrom, lang), s.effectiveTo === null ? null : safeDate(s.effectiveTo, lang));
+    return `<li><p><b>${escapeHtml(s.act)}</b></p><p>${escapeHtml(s.title)} [${escapeHtml(s.id)}]; ${escapeHtml(effective)}; ${escapeHtml(L.status[s.status])}; ${escapeHtml(L.lastChecked(safeDate(s.lastChecked, lang)))}.${s.link ? ` <span class="url">${escapeHtml(s.link)}</span>` : ''}</p><p>${escapeHtml(L.confidence(s.confidence))}</p>${notes}<ul>${rowItems}</ul><p>${escapeHtml(L.sources)}:</p><ul>${sources}</ul></li>`;
+  });
+  return `<section class="basis"><h2>${escapeHtml(L.legalBasis)}</h2><ol>${items.join('')}</ol></section>`;
+}
+
+/** What the QR code holds: enough to find the statement and check that a copy is unaltered. */
+export function qrPayload(snapshot: StatementSnapshot, hash: string): string {
+  const totals = snapshot.totals.map((t) => `${t.amount} ${t.currency}`).join('; ');
+  return `TAMGA-STATEMENT\nNo: ${snapshot.number}\nDate: ${snapshot.issueDate}\nTotal: ${totals}\nSHA-256: ${hash}`;
+}
+
+export async function renderStatementHtml(snapshot: StatementSnapshot, options: RenderOptions = {}): Promise<string> {
+  const lang = snapshot.language;
+  const L = STATEMENT_LABELS[lang];
+  const hash = statementHash(snapshot);
+  const qr = await QRCode.toString(qrPayload(snapshot, hash), { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
+  const date = formatDate(snapshot.issueDate, lang);
+  const b = snapshot.broker;
+  const c = snapshot.client;
+  const cancelled = options.cancelled;
+  const cancelledDate = cancelled ? safeDate(cancelled.at.slice(0, 10), lang) : '';
+
+  const letterhead = `<header class="letterhead"><p class="broker">${escapeHtml(b.name)}</p>${b.licenseNumber ? `<p>${escapeHtml(L.licence)}: ${escapeHtml(b.licenseNumber)}</p>` : ''}${b.address ? `<p>${escapeHtml(b.address)}</p>` : ''}${b.phone ? `<p>${escapeHtml(L.phone)} ${escapeHtml(b.phone)}</p>` : ''}</header>`;
+
+  const parties = facts([
+    [L.client, `${c.name} (${L.clientKind[c.kind]})`],
+    [L.taxId[c.country][c.kind], c.taxId],
+    ...(c.address ? ([[L.address, c.address]] as [string, string][]) : []),
+    [L.caseNumber, snapshot.caseNumber],
+    ...(snapshot.caseReference ? ([[L.reference, snapshot.caseReference]] as [string, string][]) : []),
+    [L.country, L.countries[snapshot.country]],
+    [L.ruleDate, formatDate(snapshot.ruleDate, lang)],
+  ]);
+
+  const cols = L.columns;
+  const widths = [7, 29, 20, 17, 22, 19, 22, 24, 26].map((mm) => `<col style="width: ${mm}mm">`).join('');
+  const head = `<colgroup>${widths}</colgroup><thead><tr><th class="num">${escapeHtml(cols.line)}</th><th>${escapeHtml(cols.vin)}</th><th>${escapeHtml(cols.makeModel)}</th><th>${escapeHtml(cols.category)}</th><th>${escapeHtml(cols.engine)}</th><th>${escapeHtml(cols.production)}</th><th>${escapeHtml(cols.row)}</th><th class="num">${escapeHtml(cols.base)}</th><th class="num">${escapeHtml(cols.fee)}</th></tr></thead>`;
+  const body = `<tbody>${snapshot.vehicles.map((v) => vehicleRow(v, lang, L)).join('')}</tbody>`;
+
+  const totals = `<section class="totals-section"><h2>${escapeHtml(L.totals)}</h2><table class="totals">${snapshot.totals
+    .map(
+      (t) =>
+        `<tr><td><b>${escapeHtml(formatMoney(t.amount, t.currency, lang))}</b></td><td>${escapeHtml(L.vehicles(t.vehicles))}</td></tr><tr><td colspan="2" class="words">${escapeHtml(L.inWords)}: ${escapeHtml(amountInWords(t.amount, t.currency, lang))}</td></tr>`,
+    )
+    .join('')}</table></section>`;
+
+  const closing = `<section class="closing"><div class="sign"><p>${escapeHtml(L.broker)}: ${escapeHtml(b.name)}</p><p>${escapeHtml(L.signature)}</p><div class="line"></div><p>${escapeHtml(L.receivedBy)}</p><div class="line"></div><div class="stamp">${escapeHtml(L.stamp)}</div></div><div class="verify"><div class="qr">${qr}</div><p>${escapeHtml(L.verification)}</p><p class="hash">${escapeHtml(shortHash(hash))}</p><p>${escapeHtml(L.verifyHint)}</p></div></section>`;
+
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${escapeHtml(lang)}"><head><meta charset="utf-8">`,
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    `<meta name="tamga-statement" content="${escapeHtml(snapshot.number)}">`,
+    `<meta name="tamga-statement-hash" content="${escapeHtml(hash)}">`,
+    `<title>${escapeHtml(`${L.title} ${L.numberDate(snapshot.number, date)}`)}</title>`,
+    `<style>${CSS}</style></head><body>`,
+    cancelled ? `<div class="cancelled-mark" aria-hidden="true">${escapeHtml(L.cancelledMark)}</div>` : '',
+    letterhead,
+    `<h1>${escapeHtml(L.title)}</h1>`,
+    `<p class="number">${escapeHtml(L.numberDate(snapshot.number, date))}</p>`,
+    snapshot.replaces ? `<p class="replaces">${escapeHtml(L.replaces(snapshot.replaces.number, formatDate(snapshot.replaces.issueDate, lang)))}</p>` : '',
+    cancelled ? `<p class="cancelled-line">${escapeHtml(L.cancelledMark)}. ${escapeHtml(L.cancelledLine(cancelledDate, cancelled.reason))}</p>` : '',
+    parties,
+    `<table class="vehicles">${head}${body}</table>`,
+    totals,
+    basisSection(snapshot, lang, L),
+    `<section class="notes">${notesSection(L.assumptions, groupedNotes(snapshot, (v) => v.result.assumptions), L)}${notesSection(L.warnings, groupedNotes(snapshot, (v) => v.result.warnings), L)}</section>`,
+    closing,
+    b.footerText ? `<footer class="footer-text">${escapeHtml(b.footerText)}</footer>` : '',
+    `<p class="produced">${escapeHtml(L.producedWith(snapshot.appVersion))} · ${escapeHtml(L.verification)}: ${escapeHtml(shortHash(hash))}</p>`,
+    '</body></html>',
+  ].join('\n');
+}
