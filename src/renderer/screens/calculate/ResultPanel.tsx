@@ -56,7 +56,7 @@ function FeeResult({ result, language }: { result: ComputeOk; language: Language
     <>
       <p className="result__fee" role="status">
         <span className="visually-hidden">{t('calc.result.fee')}: </span>
-        {money(result.fee)}
+        <span className="result__amount">{money(result.fee)}</span>
       </p>
       <dl className="result__facts">
         <dt>{t('calc.result.schedule')}</dt>

@@ -127,17 +127,23 @@ export function RatesScreen() {
                       <td>{t(`scheduleKind.${schedule.kind}`)}</td>
                       <td className="table__nowrap">
                         {period(schedule.effectiveFrom, schedule.effectiveTo)}
-                        {schedule.datesNote && <span className="table__note">{schedule.datesNote}</span>}
+                        {schedule.datesNote && (
+                          <span className="table__note table__clamp" title={schedule.datesNote}>
+                            {schedule.datesNote}
+                          </span>
+                        )}
                       </td>
                       <td>
                         <StatusBadge status={schedule.status} />
                       </td>
                       <td className="table__act">
-                        {schedule.link ? (
-                          <ExternalLink href={schedule.link}>{schedule.act}</ExternalLink>
-                        ) : (
-                          schedule.act
-                        )}
+                        <span className="table__clamp" title={schedule.act}>
+                          {schedule.link ? (
+                            <ExternalLink href={schedule.link}>{schedule.act}</ExternalLink>
+                          ) : (
+                            schedule.act
+                          )}
+                        </span>
                       </td>
                       <td>
                         <ConfidenceBadge confidence={schedule.confidence} />
