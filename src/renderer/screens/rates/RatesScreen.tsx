@@ -125,8 +125,8 @@ export function RatesScreen() {
                         <span className="code">{schedule.id}</span>
                       </th>
                       <td>{t(`scheduleKind.${schedule.kind}`)}</td>
-                      <td className="table__nowrap">
-                        {period(schedule.effectiveFrom, schedule.effectiveTo)}
+                      <td>
+                        <span className="table__nowrap">{period(schedule.effectiveFrom, schedule.effectiveTo)}</span>
                         {schedule.datesNote && (
                           <span className="table__note table__clamp" title={schedule.datesNote}>
                             {schedule.datesNote}
