@@ -7,6 +7,7 @@ import { compute } from '../src/core/engine';
 import { loadRatesFromDir } from '../src/main/rates/load-files';
 
 const COUNT = 100_000;
+let lastCpuPerSecond = 0;
 
 /** A deterministic mix: mostly valid cars, trucks and EVs, some invalid or unrated rows. */
 function vehicles(n: number): Record<string, unknown>[] {
@@ -40,16 +41,23 @@ export async function benchEngine(): Promise<{ name: string; value: number; unit
   const batch = vehicles(COUNT);
   compute(batch.slice(0, 5_000), bundle); // warm up the JIT
   let best = Infinity;
+  let bestCpu = Infinity;
   for (let run = 0; run < 3; run++) {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     compute(batch, bundle, { language: 'ru' });
+    const cpu = process.cpuUsage(c0);
     best = Math.min(best, performance.now() - t0);
+    bestCpu = Math.min(bestCpu, (cpu.user + cpu.system) / 1000);
   }
   const perSecond = Math.round((COUNT / best) * 1000);
+  // Wall-clock is the figure; CPU time says what the engine itself costs when other processes
+  // share the 2 cores (wall-clock then drops while CPU time does not).
+  lastCpuPerSecond = Math.round((COUNT / bestCpu) * 1000);
   return { name: 'engine: mixed vehicles computed per second', value: perSecond, unit: 'vehicles/s', target: 200_000 };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const r = await benchEngine();
-  console.log(`${r.name}: ${r.value.toLocaleString('en')} ${r.unit} (target ${r.target.toLocaleString('en')})`);
+  console.log(`${r.name}: ${r.value.toLocaleString('en')} ${r.unit} (target ${r.target.toLocaleString('en')}); per CPU-second of this process: ${lastCpuPerSecond.toLocaleString('en')}`);
 }

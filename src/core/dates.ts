@@ -100,9 +100,7 @@ export function addMonths(date: YMD, months: number): YMD {
  * Negative when `to` precedes `from`.
  */
 export function completedYears(from: YMD, to: YMD): number {
-  let n = to.y - from.y;
-  if (toDayNumber(addYears(from, n)) > toDayNumber(to)) n -= 1;
-  return n;
+  return ageForBands(from, to).completed;
 }
 
 /**
@@ -110,11 +108,23 @@ export function completedYears(from: YMD, to: YMD): number {
  * (exactly n years have passed), `n + 0.5` between the n-th and the next anniversary. So
  * `{ lte: 3 }` holds up to and including the third birthday and `{ gt: 3 }` from the day after,
  * with plain numeric comparisons. Validation only admits whole-year bounds for ages.
+ * (Arithmetic on numbers only: it runs for every vehicle of a batch.)
  */
 export function ageForBands(production: YMD, ruleDate: YMD): { completed: number; bandValue: number } {
-  const completed = completedYears(production, ruleDate);
-  const onAnniversary = toDayNumber(addYears(production, completed)) === toDayNumber(ruleDate);
-  return { completed, bandValue: onAnniversary ? completed : completed + 0.5 };
+  const rule = toDayNumber(ruleDate);
+  let n = ruleDate.y - production.y;
+  let anniversary = anniversaryDay(production, n);
+  if (anniversary > rule) {
+    n -= 1;
+    anniversary = anniversaryDay(production, n);
+  }
+  return { completed: n, bandValue: anniversary === rule ? n : n + 0.5 };
+}
+
+/** The DayNumber of the n-th anniversary (29 February → 28 February in a common year). */
+function anniversaryDay(date: YMD, n: number): DayNumber {
+  const y = date.y + n;
+  return y * 10000 + date.m * 100 + Math.min(date.d, daysInMonth(y, date.m));
 }
 
 /** Does "age ≤ years" hold on `ruleDate`? (true on the anniversary itself) */
@@ -142,6 +152,10 @@ export interface ProductionDate {
  */
 export function resolveProductionDate(text: unknown, rule: UnknownDayRule): ProductionDate | null {
   if (typeof text !== 'string') return null;
+  if (text.length === 10) {
+    const full = parseIsoDate(text);
+    return full ? { date: full, assumed: false, precision: 'day' } : null;
+  }
   const m = PARTIAL_DATE.exec(text);
   if (!m) return null;
   const y = Number(m[1]);

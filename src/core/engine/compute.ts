@@ -106,7 +106,7 @@ function computeChecked(ctx: Context, raw: unknown): ComputeResult {
   if ('missingSeries' in priced) return noRate(ctx, v);
 
   const assumptions: ResultNote[] = [];
-  const warnings: ResultNote[] = [...checked.warnings];
+  const warnings: ResultNote[] = checked.warnings; // owned by this row: extend it in place
   const when = row.row.when;
   const agePlays = schedule.dependsOnAge || row.dependsOnAge;
   const powerPlays = when.powerKw !== undefined || when.powerHp !== undefined;

@@ -243,8 +243,10 @@ export function checkVehicle(raw: unknown, bundle: RateBundle, language: Languag
     }
   }
 
-  for (const key of Object.keys(rec)) {
-    if (!KNOWN_FIELDS.has(key)) c.warnings.push({ code: 'unknown-field', message: m.unknownField(key) });
+  for (const key in rec) {
+    if (!KNOWN_FIELDS.has(key) && Object.prototype.hasOwnProperty.call(rec, key)) {
+      c.warnings.push({ code: 'unknown-field', message: m.unknownField(key) });
+    }
   }
 
   if (c.errors.length > 0 || !ymd || !country) return { vehicle: null, errors: c.errors, warnings: c.warnings };
