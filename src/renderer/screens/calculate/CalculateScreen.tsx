@@ -54,6 +54,8 @@ function QuickCalculation({ defaultCountry }: { defaultCountry: Country }) {
     const byField = new Map<string, string[]>();
     if (result && !result.ok) {
       for (const error of result.errors) {
+        // "No rate known" is about the data, not a wrong value: the result says it, the field stays calm.
+        if (error.code === 'no-rate') continue;
         const field = formFieldOf(error.field);
         byField.set(field, [...(byField.get(field) ?? []), error.message]);
       }
