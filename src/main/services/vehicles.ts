@@ -76,6 +76,22 @@ function extract(result: ComputeResult): { ok: number; currency: string | null; 
   return { ok: 0, currency: null, feeMinor: null, errors: result.errors.length, warnings: 0 };
 }
 
+/**
+ * A result as stored JSON. The engine shares one frozen `sources` array between the results of
+ * one row and day, and it is half of each result's text, so it is serialised once per array.
+ */
+const sourcesJson = new WeakMap<object, string>();
+export function resultJson(result: ComputeResult): string {
+  if (!result.ok) return JSON.stringify(result);
+  let sources = sourcesJson.get(result.sources);
+  if (sources === undefined) {
+    sources = JSON.stringify(result.sources);
+    sourcesJson.set(result.sources, sources);
+  }
+  const { sources: _shared, ...rest } = result;
+  return `${JSON.stringify(rest).slice(0, -1)},"sources":${sources}}`;
+}
+
 /** The fee as the audit trail shows it. */
 function feeText(result: string | ComputeResult | null): string | null {
   if (result === null) return null;
@@ -190,7 +206,7 @@ export class VehicleService {
       const ids: number[] = [];
       live.forEach((p, i) => {
         const result = results[i]!;
-        const json = JSON.stringify(result);
+        const json = resultJson(result);
         const x = extract(result);
         const vin = typeof p.record.vin === 'string' ? p.record.vin.toUpperCase() : null;
         let id = p.id;
@@ -219,23 +235,32 @@ export class VehicleService {
     return this.db.transaction(() => {
       const kase = this.caseDefaults(caseId);
       const at = this.now().toISOString();
-      const rows = this.db.prepare('SELECT id, record, result FROM vehicles WHERE case_id = ?').all(caseId) as Pick<StoredRow, 'id' | 'record' | 'result'>[];
+      const before = this.totalsText(caseId);
+      // Stored results are not read back (at 10,000 rows of ~2 KB that costs more than computing),
+      // and the trail gets one entry with the case's totals rather than 10,000 derived fee changes:
+      // the change that caused them (a rule date, an importer) is already in it.
+      const rows = this.db.prepare('SELECT id, record FROM vehicles WHERE case_id = ?').all(caseId) as Pick<StoredRow, 'id' | 'record'>[];
       const results = this.fees.compute(rows.map((r) => engineInput(JSON.parse(r.record) as VehicleRecord, kase)), {});
-      let changed = 0;
       rows.forEach((row, i) => {
         const result = results[i]!;
-        const json = JSON.stringify(result);
-        if (json === row.result) return;
         const x = extract(result);
-        this.updateResult.run(json, x.ok, x.currency, x.feeMinor, x.errors, x.warnings, at, row.id);
-        const oldFee = feeText(row.result);
-        const newFee = feeText(result);
-        if (oldFee !== newFee) this.audit.record(at, { caseId, vehicleId: row.id, action: 'vehicle.fee', field: 'fee', oldValue: oldFee, newValue: newFee });
-        changed++;
+        this.updateResult.run(resultJson(result), x.ok, x.currency, x.feeMinor, x.errors, x.warnings, at, row.id);
       });
-      if (changed > 0) this.touchCase(caseId, at);
+      const after = this.totalsText(caseId);
+      if (before !== after) this.audit.record(at, { caseId, vehicleId: null, action: 'case.recompute', field: 'totals', oldValue: before, newValue: after });
+      if (rows.length > 0) this.touchCase(caseId, at);
       return { count: rows.length };
     }).immediate();
+  }
+
+  /** The case's totals and error count as one line of text, e.g. "1513750.00 KZT; 3400.00 RUB; 2 errors". */
+  private totalsText(caseId: number): string {
+    const sums = this.db
+      .prepare('SELECT currency, sum(fee_minor) AS minor FROM vehicles WHERE case_id = ? AND ok = 1 GROUP BY currency ORDER BY currency')
+      .safeIntegers(true)
+      .all(caseId) as { currency: string; minor: bigint }[];
+    const errors = this.db.prepare('SELECT count(*) FROM vehicles WHERE case_id = ? AND (ok IS NULL OR ok = 0)').pluck().get(caseId) as number;
+    return [...sums.map((t) => `${decimal(t.minor.toString()).div(100).toFixed(2)} ${t.currency}`), `${errors} errors`].join('; ');
   }
 
   /** Copies every row of one case into another (inside the caller's transaction), then computes them there. */

@@ -180,7 +180,8 @@ describe('cases and vehicles', () => {
     expect(find('vehicle.delete', 'engineCc')).toEqual([['2500', null]]);
     const fees = find('vehicle.fee', 'fee');
     expect(fees[fees.length - 1]).toEqual([null, '756875.00 KZT']); // newest first: the add is last
-    expect(fees.length).toBe(3); // add, engine size change, rule date change
+    expect(fees.length).toBe(2); // add, engine size change: edits of the row itself
+    expect(find('case.recompute', 'totals')).toEqual([['1081250.00 KZT; 0 errors', '862500.00 KZT; 0 errors']]); // 50 MRP × 5 for 2.5 L: MRP 4 325 (2026) → 3 450 (2023)
     expect(items.filter((e) => e.vehicleId === row.id).length).toBeGreaterThan(5);
     b.close();
   });
@@ -217,6 +218,16 @@ describe('client history', () => {
     // a year and a day apart is not within twelve months
     await call(b, 'cases.update', { id: second.id, ruleDate: '2026-03-01' });
     expect((await call<{ warnings: unknown[] }>(b, 'clients.history', { id: client.id })).warnings).toEqual([]);
+    b.close();
+  });
+});
+
+describe('stored results', () => {
+  it('are stored as the engine returned them, sources included', async () => {
+    const { resultJson } = await import('../../../src/main/services/vehicles');
+    const b = await backendIn(tempDir());
+    const fees = await call<unknown[]>(b, 'fees.compute', { vehicles: [{ ...kzCar, make: undefined, model: undefined, country: 'KZ', date: '2026-06-01', importer: 'company' }, { country: 'KZ' }] });
+    for (const r of fees) expect(JSON.parse(resultJson(r as never))).toEqual(r);
     b.close();
   });
 });
