@@ -14,6 +14,9 @@ import { AuditService } from './services/audit';
 import { CaseService } from './services/cases';
 import { ClientService } from './services/clients';
 import { VehicleService } from './services/vehicles';
+import { ImportService } from './services/imports';
+import { ExportService } from './services/exports';
+import { TransferStore } from './io/transfers';
 import { formatLoadIssue } from '../core/rates/load';
 import { APP_VERSION } from './version';
 
@@ -29,6 +32,9 @@ export interface Backend {
   registry: ApiRegistry;
   db: Database;
   info: AppInfo;
+  /** uploaded files and prepared downloads, by id (the shell's dialogs and the web server use it) */
+  transfers: TransferStore;
+  imports: ImportService;
   close(): void;
 }
 
@@ -50,6 +56,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const vehicles = new VehicleService(db, fees, audit);
   const cases = new CaseService(db, vehicles, audit);
   const clients = new ClientService(db, cases, () => profile.get()?.language ?? 'ru');
+  const transfers = new TransferStore(options.dataDir);
+  await transfers.sweep();
+  const imports = new ImportService(db, vehicles, fees, transfers, () => profile.get()?.language ?? 'ru');
+  const exports = new ExportService(vehicles, (id) => cases.get(id), transfers);
   // Read once, on first request: the renderer asks for them once per window to run the engine itself.
   let rateFiles: { file: string; data: unknown }[] | null = null;
   const info: AppInfo = {
@@ -93,12 +103,24 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       cases.get(args.caseId);
       return audit.list(args.caseId, args.limit, args.offset);
     },
+    'imports.preview': (args) => imports.preview(args),
+    'imports.start': (args) => imports.start(args),
+    'imports.status': (args) => imports.status(args.jobId),
+    'imports.cancel': (args) => imports.cancel(args.jobId),
+    'imports.saveReport': (args) => imports.saveReport(args.jobId, args.format, args.language),
+    'imports.listMappings': (args) => imports.listMappings(args.clientId),
+    'imports.saveMapping': (args) => imports.saveMapping(args.clientId, args.name, args.mapping),
+    'imports.deleteMapping': (args) => imports.deleteMapping(args.id),
+    'exports.case': (args) => exports.exportCase(args),
+    'exports.template': (args) => exports.template(args.language),
   });
 
   return {
     registry,
     db,
     info,
+    transfers,
+    imports,
     close: () => db.close(),
   };
 }

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { COUNTRIES, SCHEDULE_KINDS, STATUSES, CONFIDENCES, CURRENCIES, IMPORTERS } from '../rates/schema';
 import type { ComputeResult } from '../vehicle';
+import { IMPORT_FIELDS, UNITS } from '../import/types';
 
 export const LANGUAGES = ['ru', 'kk', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -235,6 +236,114 @@ export const repeatImportWarningSchema = z.strictObject({
 });
 
 
+// ---- Vehicle lists in and out: import into a case, export a case (issue "Excel in and out at scale") ----
+
+/** A file the broker uploaded or picked in the shell's dialog, or one prepared for download. */
+const transferId = z.string().regex(/^[a-f0-9]{32}$/);
+const sheetColumn = z.number().int().min(1).max(16_384);
+export const headerMappingSchema = z.strictObject({
+  headerRow: z.number().int().min(0).max(1_048_576),
+  columns: z.array(z.strictObject({
+    column: sheetColumn,
+    field: z.enum(IMPORT_FIELDS),
+    unit: z.enum(UNITS).nullable(),
+    header: z.string().max(500),
+    confidence: z.enum(CONFIDENCES),
+  })).max(1000),
+  unmapped: z.array(z.strictObject({ column: sheetColumn, header: z.string().max(500) })).max(1000),
+});
+export const importIssueSchema = z.strictObject({
+  field: z.string(),
+  column: z.number().int().nullable(),
+  value: z.unknown(),
+  code: z.string(),
+  message: z.string(),
+  severity: z.enum(['error', 'warning']),
+});
+export const skippedRowSchema = z.strictObject({
+  rowNumber: z.number().int(),
+  reason: z.enum(['empty', 'title', 'header', 'unmapped']),
+  message: z.string(),
+});
+export const importPreviewSchema = z.strictObject({
+  fileName: z.string(),
+  sheet: z.string(),
+  headerRow: z.number().int(),
+  mapping: headerMappingSchema,
+  /** the first rows as the file has them (`cells`, plain values) and as they were read */
+  rows: z.array(z.strictObject({
+    rowNumber: z.number().int(),
+    cells: z.array(z.unknown()),
+    input: z.record(z.string(), z.unknown()),
+    issues: z.array(importIssueSchema),
+  })),
+  skipped: z.array(skippedRowSchema),
+  /** the client's saved mapping applied to this file, if any */
+  savedMapping: z.strictObject({ id, name: z.string() }).nullable(),
+});
+export type ImportPreview = z.infer<typeof importPreviewSchema>;
+export const importReportIssueSchema = z.strictObject({
+  severity: z.enum(['error', 'warning']),
+  /** file: a value that could not be read; engine: the fee could not be computed; duplicate: a VIN seen before */
+  source: z.enum(['file', 'engine', 'duplicate']),
+  sheet: z.string(),
+  row: z.number().int(),
+  /** column letter as Excel shows it, or '' */
+  column: z.string(),
+  field: z.string(),
+  value: z.string(),
+  message: z.string(),
+});
+export type ImportReportIssue = z.infer<typeof importReportIssueSchema>;
+export const importReportSchema = z.strictObject({
+  fileName: z.string(),
+  sheet: z.string(),
+  headerRow: z.number().int(),
+  counts: z.strictObject({
+    /** vehicle rows in the file */
+    rows: z.number().int(),
+    stored: z.number().int(),
+    /** stored as drafts: a value could not be read or the fee could not be computed */
+    withErrors: z.number().int(),
+    withWarnings: z.number().int(),
+    skipped: z.number().int(),
+    duplicates: z.number().int(),
+  }),
+  errorCount: z.number().int(),
+  warningCount: z.number().int(),
+  /** the first issues (all of them are in the saved report) */
+  issues: z.array(importReportIssueSchema),
+  skipped: z.array(skippedRowSchema),
+  /** true when `issues` or `skipped` were cut short */
+  truncated: z.boolean(),
+});
+export type ImportReport = z.infer<typeof importReportSchema>;
+export const IMPORT_STATES = ['reading', 'storing', 'done', 'failed', 'cancelled'] as const;
+export const importJobSchema = z.strictObject({
+  jobId: z.string(),
+  caseId: id,
+  state: z.enum(IMPORT_STATES),
+  rowsRead: z.number().int(),
+  rowsStored: z.number().int(),
+  /** vehicle rows to store, known once the file is read */
+  rowsTotal: z.number().int().nullable(),
+  report: importReportSchema.nullable(),
+  error: z.strictObject({ code: z.string(), message: z.string() }).nullable(),
+});
+export type ImportJob = z.infer<typeof importJobSchema>;
+export const savedMappingSchema = z.strictObject({
+  id,
+  clientId: id,
+  name: z.string(),
+  mapping: headerMappingSchema,
+  createdAt: isoTime,
+  updatedAt: isoTime,
+});
+export type SavedMapping = z.infer<typeof savedMappingSchema>;
+const jobId = z.string().regex(/^[a-f0-9]{32}$/);
+const download = z.strictObject({ downloadId: z.string(), fileName: z.string() });
+
+
 interface MethodSpec<A extends z.ZodType, R extends z.ZodType> {
   args: A;
   result: R;
@@ -368,6 +477,62 @@ export const contract = {
     result: z.strictObject({ items: z.array(auditEntrySchema), total: z.number().int() }),
     mutates: false,
   }),
+  /** reads the head of an uploaded file: sheet, header row, mapping and the first rows with their issues */
+  'imports.preview': method({
+    args: z.strictObject({
+      caseId: id,
+      fileId: transferId,
+      sheet: text(200).optional(),
+      headerRow: z.number().int().min(1).max(1_048_576).optional(),
+      mapping: headerMappingSchema.optional(),
+      mappingId: id.optional(),
+      language: z.enum(LANGUAGES).optional(),
+    }),
+    result: importPreviewSchema,
+    mutates: false,
+  }),
+  /** starts storing every row of the file in the case (one transaction); poll imports.status */
+  'imports.start': method({
+    args: z.strictObject({
+      caseId: id,
+      fileId: transferId,
+      sheet: text(200).optional(),
+      mapping: headerMappingSchema.optional(),
+      language: z.enum(LANGUAGES).optional(),
+    }),
+    result: z.strictObject({ jobId: z.string() }),
+    mutates: true,
+  }),
+  'imports.status': method({ args: z.strictObject({ jobId }), result: importJobSchema, mutates: false }),
+  /** before the commit, the case stays exactly as it was; after it, cancelling changes nothing */
+  'imports.cancel': method({ args: z.strictObject({ jobId }), result: importJobSchema, mutates: true }),
+  /** every issue and skipped row of a finished import as a workbook or CSV, for download */
+  'imports.saveReport': method({
+    args: z.strictObject({ jobId, format: z.enum(['xlsx', 'csv']), language: z.enum(LANGUAGES).optional() }),
+    result: download,
+    mutates: false,
+  }),
+  'imports.listMappings': method({ args: z.strictObject({ clientId: id }), result: z.array(savedMappingSchema), mutates: false }),
+  /** saving under an existing name replaces that mapping */
+  'imports.saveMapping': method({
+    args: z.strictObject({ clientId: id, name: text(100).min(1), mapping: headerMappingSchema }),
+    result: savedMappingSchema,
+    mutates: true,
+  }),
+  'imports.deleteMapping': method({ args: z.strictObject({ id }), result: z.strictObject({ deleted: z.boolean() }), mutates: true }),
+  /** the case's vehicles (all, or those named) with their results, Summary and Sources sheets */
+  'exports.case': method({
+    args: z.strictObject({
+      caseId: id,
+      vehicleIds: z.array(id).max(MAX_VEHICLES_PER_CALL).optional(),
+      format: z.enum(['xlsx', 'csv']),
+      language: z.enum(LANGUAGES),
+    }),
+    result: download,
+    mutates: false,
+  }),
+  /** an empty vehicle list with headers in the language, format notes and drop-down lists */
+  'exports.template': method({ args: z.strictObject({ language: z.enum(LANGUAGES) }), result: download, mutates: false }),
 } as const;
 
 export type Contract = typeof contract;

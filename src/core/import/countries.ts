@@ -69,3 +69,6 @@ for (const [code, names] of Object.entries(NAMES)) {
 export function countryCode(normalised: string): string | null {
   return BY_NAME.get(normalised) ?? null;
 }
+
+/** Every country code the importer knows by name, for drop-down lists. */
+export const KNOWN_COUNTRY_CODES: readonly string[] = Object.keys(NAMES);

@@ -9,3 +9,4 @@ export {
 } from './values';
 export type { Parsed, DateValue, NumberValue, VinValue, CategoryValue, Plain } from './values';
 export { fieldLabel } from './messages';
+export { adaptMapping, headerKey } from './saved';

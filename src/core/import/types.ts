@@ -23,7 +23,8 @@ export type ImportField = (typeof IMPORT_FIELDS)[number];
  * The unit a column's numbers are in, read from its header ("Объем ДВС (л)" → `l`).
  * `null`: the field's own unit (cm³, kW, hp, kg).
  */
-export type Unit = 'cc' | 'l' | 'kw' | 'hp' | 'kg' | 't';
+export const UNITS = ['cc', 'l', 'kw', 'hp', 'kg', 't'] as const;
+export type Unit = (typeof UNITS)[number];
 
 export interface MappedColumn {
   /** 1-based column number, as the sheet numbers it (A = 1) */

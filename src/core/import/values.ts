@@ -169,7 +169,7 @@ export function parseDate(cell: unknown): Parsed<DateValue> {
   }
   if ((m = /^(\d{1,2})[./-](\d{4})$/.exec(s))) return ym(Number(m[2]), Number(m[1]));
   if ((m = /^(\d{4})[./-](\d{1,2})$/.exec(s))) return ym(Number(m[1]), Number(m[2]));
-  if ((m = /^(\d{5})(\.\d+)?$/.exec(s))) return fromSerial(Number(s));
+  if (/^\d{5}(\.\d+)?$/.test(s)) return fromSerial(Number(s));
   if ((m = /^(\d{1,2})\s+(\p{L}+)\.?\s+(\d{4})$/u.exec(s))) {
     const month = monthNumber(m[2]!);
     return month === null ? fail() : ymd(Number(m[3]), month, Number(m[1]));

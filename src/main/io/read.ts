@@ -35,6 +35,7 @@ const SKIP_MESSAGES: Record<SkipReason, Record<Language, string>> = {
   empty: { ru: 'пустая строка', kk: 'бос жол', en: 'empty row' },
   title: { ru: 'строка заголовка или раздела (одно текстовое значение или объединённые ячейки)', kk: 'тақырып немесе бөлім жолы (бір мәтін мәні немесе біріктірілген ұяшықтар)', en: 'title or section row (a single text value or merged cells)' },
   header: { ru: 'повтор строки заголовков', kk: 'тақырып жолының қайталануы', en: 'repeated header row' },
+  unmapped: { ru: 'значения только в нераспознанных столбцах (итоги, подписи)', kk: 'мәндер тек танылмаған бағандарда (жиынтықтар, қолтаңбалар)', en: 'values only in unmapped columns (totals, signatures)' },
 };
 
 export async function readVehicleFile(path: string, options: ReadOptions = {}): Promise<ReadResult> {
@@ -84,6 +85,20 @@ async function firstBytes(path: string, n: number): Promise<Uint8Array> {
 }
 
 // ── the common pipeline ────────────────────────────────────────────────────────────────────
+
+/** The header row the broker chose (its cells recognised as headers), else the detected one. */
+function headerOf(head: readonly SheetRow[], options: ReadOptions): HeaderMapping | null {
+  if (options.mapping) return options.mapping;
+  if (options.headerRow === undefined) return detectHeader(head);
+  const row = head.find((r) => r.rowNumber === options.headerRow);
+  return mapHeaderRow(row?.cells ?? [], options.headerRow);
+}
+
+/** A cell as a preview table shows it: rich text and formulas as their text, dates as ISO dates. */
+function previewValue(cell: unknown): unknown {
+  const v = plainValue(cell);
+  return v instanceof Date ? v.toISOString().slice(0, 10) : v;
+}
 
 function nonEmpty(cells: RowCells): unknown[] {
   return cells.map(plainValue).filter((v) => v !== null);
@@ -143,10 +158,12 @@ async function pipeline(
     for (const r of pendingEmpty) skip(r, 'empty');
     pendingEmpty = [];
     if (isHeaderRepeat(row.cells, m)) return skip(row.rowNumber, 'header');
+    if (!m.columns.some((c) => plainValue(row.cells[c.column - 1]) !== null)) return skip(row.rowNumber, 'unmapped');
     if (sheet.titleRows && values.length === 1 && isTitleRow(row, m)) return skip(row.rowNumber, 'title');
     const applied = applyMapping(row.cells, m, { language, ...(options.defaults ? { defaults: options.defaults } : {}) });
-    rows.push({ rowNumber: row.rowNumber, ...applied });
+    rows.push(options.keepCells ? { rowNumber: row.rowNumber, ...applied, cells: row.cells.map(previewValue) } : { rowNumber: row.rowNumber, ...applied });
   };
+  const full = () => options.limit !== undefined && rows.length >= options.limit;
 
   const tick = () => {
     if (options.signal?.aborted) throw new VehicleFileError('aborted', language);
@@ -160,7 +177,7 @@ async function pipeline(
     if (head.length >= HEADER_SCAN_ROWS) flushHead();
   };
   const flushHead = () => {
-    mapping = detectHeader(head);
+    mapping = headerOf(head, options);
     if (!mapping) throw new VehicleFileError('no-header', language, sheet.name);
     for (const r of head.splice(0)) handle(r, mapping);
   };
@@ -168,9 +185,11 @@ async function pipeline(
   read = head.length;
   if (mapping) for (const r of head.splice(0)) handle(r, mapping);
   for await (const row of sheet.rows) {
+    if (full()) break;
     tick();
     process(row);
   }
+  if (full()) rows.length = options.limit!;
   if (!mapping) flushHead();
   options.onProgress?.(read);
   const final = mapping as HeaderMapping | null;
@@ -278,15 +297,20 @@ async function readXlsxStreaming(path: string, options: ReadOptions): Promise<Re
       if (next.done) break;
       head.push({ rowNumber: next.value.number, cells: streamRowCells(next.value.values) });
     }
-    const mapping = options.mapping ?? detectHeader(head);
+    const mapping = headerOf(head, options);
     // Without an explicit sheet, a sheet with no header (a cover sheet, a lookup list) is passed over.
     if (!mapping && options.sheet === undefined) continue;
     if (!mapping) throw new VehicleFileError('no-header', language, sheetName);
     async function* rest(): AsyncGenerator<SheetRow> {
-      for (;;) {
-        const next = await iterator.next();
-        if (next.done) return;
-        yield { rowNumber: next.value.number, cells: streamRowCells(next.value.values) };
+      try {
+        for (;;) {
+          const next = await iterator.next();
+          if (next.done) return;
+          yield { rowNumber: next.value.number, cells: streamRowCells(next.value.values) };
+        }
+      } finally {
+        // A preview stops early: let exceljs close the file.
+        await iterator.return?.();
       }
     }
     const result = await pipeline({ name: sheetName, rows: rest(), titleRows: true }, { ...options, mapping }, { mapping, buffered: head });

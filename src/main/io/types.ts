@@ -19,6 +19,12 @@ export interface ReadOptions {
    * (less memory; merged-cell ranges are not available there). Default 5 MB.
    */
   streamingThresholdBytes?: number;
+  /** the broker's choice of header row (1-based): its cells are recognised instead of detecting one */
+  headerRow?: number;
+  /** stop after this many vehicle rows (a preview of a large file reads only its head) */
+  limit?: number;
+  /** keep each row's cells as plain values (`ReadRow.cells`), for a preview table */
+  keepCells?: boolean;
 }
 
 export interface ReadRow {
@@ -27,9 +33,12 @@ export interface ReadRow {
   /** contract fields (and make/model/colour/notes) parsed from the row, defaults filled in */
   input: Record<string, unknown>;
   issues: Issue[];
+  /** the row's cells as plain values (text, number, boolean, ISO date), when `keepCells` was asked */
+  cells?: unknown[];
 }
 
-export type SkipReason = 'empty' | 'title' | 'header';
+/** `unmapped`: values only in columns that map to no field (a totals line, a signature) */
+export type SkipReason = 'empty' | 'title' | 'header' | 'unmapped';
 
 export interface SkippedRow {
   rowNumber: number;

@@ -16,10 +16,10 @@ import type { WriteOptions } from './types';
 
 export const DEFAULT_STREAMING_THRESHOLD_ROWS = 2000;
 
-const RESULT_COLUMNS = ['fee', 'currency', 'schedule', 'row', 'base', 'coefficient', 'basis', 'confidence', 'warnings', 'errors'] as const;
-type ResultColumn = (typeof RESULT_COLUMNS)[number];
+export const RESULT_COLUMNS = ['fee', 'currency', 'schedule', 'row', 'base', 'coefficient', 'basis', 'confidence', 'warnings', 'errors'] as const;
+export type ResultColumn = (typeof RESULT_COLUMNS)[number];
 
-const RESULT_HEADERS: Record<ResultColumn, Record<Language, string>> = {
+export const RESULT_HEADERS: Record<ResultColumn, Record<Language, string>> = {
   fee: { ru: 'Утильсбор', kk: 'Кәдеге жарату алымы', en: 'Fee' },
   currency: { ru: 'Валюта', kk: 'Валюта', en: 'Currency' },
   schedule: { ru: 'Шкала ставок', kk: 'Мөлшерлемелер шкаласы', en: 'Schedule' },
@@ -33,7 +33,7 @@ const RESULT_HEADERS: Record<ResultColumn, Record<Language, string>> = {
 };
 
 const SHEET_NAME: Record<Language, string> = { ru: 'Результаты', kk: 'Нәтижелер', en: 'Results' };
-const YES_NO: Record<Language, [string, string]> = { ru: ['да', 'нет'], kk: ['иә', 'жоқ'], en: ['yes', 'no'] };
+export const YES_NO: Record<Language, [string, string]> = { ru: ['да', 'нет'], kk: ['иә', 'жоқ'], en: ['yes', 'no'] };
 
 /** Excel number formats that show the currency sign after the amount, as brokers write it. */
 export const MONEY_FORMAT: Record<Currency, string> = {
@@ -46,7 +46,7 @@ const DATE_FIELDS = new Set(['date', 'productionDate']);
 const FULL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Input columns: the contract's order for known fields, then any other keys as they first appear. */
-function inputColumns(inputs: readonly Record<string, unknown>[]): string[] {
+export function inputColumns(inputs: readonly Record<string, unknown>[]): string[] {
   const present = new Set<string>();
   const extra: string[] = [];
   for (const input of inputs) {
@@ -59,7 +59,7 @@ function inputColumns(inputs: readonly Record<string, unknown>[]): string[] {
   return [...IMPORT_FIELDS.filter((f) => present.has(f)), ...extra];
 }
 
-interface ResultCells {
+export interface ResultCells {
   fee: string | null;
   currency: Currency | null;
   schedule: string;
@@ -72,7 +72,7 @@ interface ResultCells {
   errors: string;
 }
 
-function resultCells(result: ComputeResult | undefined): ResultCells {
+export function resultCells(result: ComputeResult | undefined): ResultCells {
   if (!result) {
     return { fee: null, currency: null, schedule: '', row: '', base: null, coefficient: null, basis: '', confidence: '', warnings: '', errors: '' };
   }
@@ -131,7 +131,7 @@ export async function writeResults(
 
 const DELIMITER = ';';
 
-function csvValue(value: unknown, language: Language): string {
+export function csvValue(value: unknown, language: Language): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return YES_NO[language][value ? 0 : 1];
   // Russian-locale Excel reads "1,6" as a number and "1.6" as text.
@@ -140,7 +140,7 @@ function csvValue(value: unknown, language: Language): string {
   return JSON.stringify(value);
 }
 
-const decimalComma = (d: string | null) => (d === null ? '' : d.replace('.', ','));
+export const decimalComma = (d: string | null) => (d === null ? '' : d.replace('.', ','));
 
 function csvText(inputs: readonly Record<string, unknown>[], results: readonly ComputeResult[], language: Language): string {
   const columns = inputColumns(inputs);
@@ -160,13 +160,13 @@ function csvText(inputs: readonly Record<string, unknown>[], results: readonly C
 
 // ── .xlsx ──────────────────────────────────────────────────────────────────────────────────
 
-type CellValue = string | number | boolean | Date | null;
+export type CellValue = string | number | boolean | Date | null;
 
 /**
  * A typed cell for an input value. Text goes in as a plain string value: exceljs writes it as a
  * string cell (never `<f>`), so "=1+1" or "+7 701 …" is shown as typed and never evaluated.
  */
-function xlsxValue(field: string, value: unknown): CellValue {
+export function xlsxValue(field: string, value: unknown): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'boolean') return value;
   if (typeof value === 'string') {
@@ -176,13 +176,13 @@ function xlsxValue(field: string, value: unknown): CellValue {
   return JSON.stringify(value);
 }
 
-const toNumber = (d: string | null) => (d === null ? null : new Decimal(d).toNumber());
+export const toNumber = (d: string | null) => (d === null ? null : new Decimal(d).toNumber());
 
-const FROZEN_HEADER: Partial<ExcelJS.WorksheetView>[] = [{ state: 'frozen', xSplit: 0, ySplit: 1 }];
+export const FROZEN_HEADER: Partial<ExcelJS.WorksheetView>[] = [{ state: 'frozen', xSplit: 0, ySplit: 1 }];
 const MIN_WIDTH = 8;
 const MAX_WIDTH = 60;
 
-function width(values: Iterable<unknown>): number {
+export function width(values: Iterable<unknown>): number {
   let w = MIN_WIDTH;
   for (const v of values) {
     if (v === null || v === undefined) continue;

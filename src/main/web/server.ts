@@ -5,10 +5,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { ApiRegistry } from '../api/registry';
+import { MAX_UPLOAD_BYTES, TransferStore, UploadTooLargeError } from '../io/transfers';
 import { isAllowedHost, isAllowedOrigin, SECURITY_HEADERS, tokenMatches } from './security';
 
 export const TOKEN_HEADER = 'x-tamga-token';
@@ -33,6 +35,8 @@ export interface WebServerOptions {
   rendererDir: string;
   port?: number;
   token?: string;
+  /** uploads and downloads; by default the store in the backend's data folder (from app.info) */
+  transfers?: TransferStore;
 }
 
 export interface RunningWebServer {
@@ -67,6 +71,57 @@ async function readBody(req: IncomingMessage): Promise<Buffer | null> {
   return Buffer.concat(chunks);
 }
 
+export const FILENAME_HEADER = 'x-tamga-filename';
+const DOWNLOAD_TYPES: Record<string, string> = {
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.csv': 'text/csv; charset=utf-8',
+};
+
+/**
+ * `POST /upload`: the raw file as the body, its name (URI-encoded) in `X-Tamga-Filename`, same
+ * token and Origin rules as the API. `GET /download/<id>?token=…`: a file the API prepared, as an
+ * attachment (a link cannot send a header, hence the token in the query).
+ */
+async function serveTransfer(req: IncomingMessage, res: ServerResponse, url: URL, store: TransferStore, token: string, port: number): Promise<void> {
+  if (url.pathname === '/upload') {
+    if (req.method !== 'POST') return refuse(res, 405, 'forbidden', 'Use POST');
+    if (!isAllowedOrigin(req.headers.origin, port)) return refuse(res, 403, 'forbidden', 'Origin not allowed');
+    const given = req.headers[TOKEN_HEADER];
+    if (!tokenMatches(Array.isArray(given) ? given[0] : given, token)) return refuse(res, 403, 'forbidden', 'Missing or wrong token');
+    const rawName = req.headers[FILENAME_HEADER];
+    let name: string;
+    try {
+      name = decodeURIComponent(Array.isArray(rawName) ? (rawName[0] ?? '') : (rawName ?? ''));
+    } catch {
+      return refuse(res, 400, 'invalid-argument', 'X-Tamga-Filename must be URI-encoded');
+    }
+    if (name.trim() === '') return refuse(res, 400, 'invalid-argument', 'X-Tamga-Filename is required');
+    if (Number(req.headers['content-length'] ?? 0) > MAX_UPLOAD_BYTES) return refuse(res, 413, 'invalid-argument', 'File too large');
+    try {
+      const file = await store.receive(name, req);
+      return sendJson(res, 200, { ok: true, value: { fileId: file.id, fileName: file.name } });
+    } catch (e) {
+      if (e instanceof UploadTooLargeError) return refuse(res, 413, 'invalid-argument', e.message);
+      throw e;
+    }
+  }
+  if (req.method !== 'GET') return refuse(res, 405, 'forbidden', 'Use GET');
+  if (!tokenMatches(url.searchParams.get('token') ?? undefined, token)) return refuse(res, 403, 'forbidden', 'Missing or wrong token');
+  const file = await store.get(url.pathname.slice('/download/'.length));
+  if (!file) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+  const info = await stat(file.path);
+  const ascii = file.name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': DOWNLOAD_TYPES[extname(file.name).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Length': info.size,
+    'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+  });
+  await new Promise<void>((done, fail) => {
+    createReadStream(file.path).on('error', fail).on('end', done).pipe(res);
+  });
+}
+
 async function serveStatic(res: ServerResponse, rendererDir: string, urlPath: string): Promise<void> {
   let decoded: string;
   try {
@@ -90,6 +145,13 @@ async function serveStatic(res: ServerResponse, rendererDir: string, urlPath: st
 export function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   let port = 0;
+  let transfers: TransferStore | null = options.transfers ?? null;
+  const transferStore = async (): Promise<TransferStore> => {
+    if (transfers) return transfers;
+    const info = await options.registry.dispatch('app.info', {});
+    if (!info.ok) throw new Error('app.info failed');
+    return (transfers = new TransferStore((info.value as { dataDir: string }).dataDir));
+  };
 
   const server = createServer((req, res) => {
     void (async () => {
@@ -117,6 +179,10 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
         const method = url.pathname.slice('/api/'.length);
         const response = await options.registry.dispatch(method, args);
         return sendJson(res, 200, response);
+      }
+
+      if (url.pathname === '/upload' || url.pathname.startsWith('/download/')) {
+        return await serveTransfer(req, res, url, await transferStore(), token, port);
       }
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'forbidden', 'Method not allowed');
