@@ -231,3 +231,52 @@ describe('stored results', () => {
     b.close();
   });
 });
+
+describe('settings, lists and rate files', () => {
+  it('stores results under the broker’s saved choice of unconfirmed schedules', async () => {
+    const b = await backendIn(tempDir());
+    const { kase } = await clientAndCase(b);
+    const fromRussia = { ...kzCar, dispatchCountry: 'RU' };
+    const off = (await call<Applied>(b, 'vehicles.apply', { caseId: kase.id, changes: [upsert(fromRussia)] })).rows[0]!;
+    expect(off.result).toMatchObject({ ok: true, fee: '756875.00' });
+    const optIn = (await call<{ id: string; status: string }[]>(b, 'rates.list', { country: 'KZ', date: '2026-06-01' })).filter((s) => s.status !== 'in-force').map((s) => s.id);
+    await call(b, 'settings.save', { applyUnconfirmed: optIn });
+    await call(b, 'vehicles.recompute', { caseId: kase.id });
+    const [on] = await call<VehicleRow[]>(b, 'vehicles.list', { caseId: kase.id });
+    expect(on!.result).toMatchObject({ ok: true, assumptions: expect.arrayContaining([expect.objectContaining({ code: 'unconfirmed-schedule-applied' })]) as unknown });
+    expect(on!.result?.ok && on!.result.fee).not.toBe('756875.00');
+    b.close();
+  });
+
+  it('filters, sorts and pages cases; finds clients by part of a name or tax id', async () => {
+    const b = await backendIn(tempDir());
+    const { kase } = await clientAndCase(b);
+    const company = await call<Client>(b, 'clients.save', { kind: 'company', name: 'ООО Восток', country: 'RU', taxId: '7707083893' });
+    const ru = await call<CaseSummary>(b, 'cases.create', { clientId: company.id, country: 'RU', ruleDate: '2025-01-15' });
+    await call(b, 'cases.update', { id: ru.id, status: 'issued' });
+    const ids = async (args: Record<string, unknown>) => (await call<{ items: CaseSummary[] }>(b, 'cases.list', args)).items.map((c) => c.id);
+    expect(await ids({ country: 'RU' })).toEqual([ru.id]);
+    expect(await ids({ status: 'draft' })).toEqual([kase.id]);
+    expect(await ids({ from: '2026-01-01' })).toEqual([kase.id]);
+    expect(await ids({ to: '2025-12-31' })).toEqual([ru.id]);
+    expect(await ids({ sort: 'client' })).toEqual([kase.id, ru.id]); // «Иванов» before «ООО Восток»
+    expect(await ids({ sort: 'client', dir: 'desc' })).toEqual([ru.id, kase.id]);
+    expect(await ids({ sort: 'number', dir: 'desc' })).toEqual([ru.id, kase.id]);
+    const page = await call<{ items: CaseSummary[]; total: number }>(b, 'cases.list', { sort: 'number', limit: 1, offset: 1 });
+    expect(page).toMatchObject({ total: 2, items: [{ id: ru.id }] });
+    expect(await ids({ search: 'восток' })).toEqual([ru.id]);
+    expect((await call<{ items: Client[] }>(b, 'clients.list', { search: '770708' })).items.map((c) => c.id)).toEqual([company.id]);
+    expect((await call<{ items: Client[] }>(b, 'clients.list', { search: '%' })).items).toEqual([]);
+    expect((await call<{ total: number }>(b, 'clients.list', { limit: 1 })).total).toBe(2);
+    b.close();
+  });
+
+  it('serves the raw rate files the engine loads', async () => {
+    const b = await backendIn(tempDir());
+    const files = await call<{ file: string; data: unknown }[]>(b, 'rates.files', {});
+    expect(files.length).toBeGreaterThan(3);
+    expect(files.every((f) => f.file.endsWith('.json') && typeof f.data === 'object')).toBe(true);
+    expect(files.some((f) => f.file.startsWith('kz/') || f.file.includes('kz'))).toBe(true);
+    b.close();
+  });
+});
