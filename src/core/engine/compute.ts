@@ -81,6 +81,26 @@ function computeWith(ctx: Context, raw: unknown): ComputeResult {
   }
 }
 
+/** The same conversion recurs across a batch: its sentence is built once per value and language. */
+const POWER_MESSAGES = new Map<string, Map<number, string>>();
+
+function powerConvertedMessage(ctx: Context, v: CheckedVehicle): string {
+  const fromHp = v.powerConverted === 'kw-from-hp';
+  const cacheKey = `${ctx.lang}|${fromHp ? 'hp' : 'kw'}`;
+  let cache = POWER_MESSAGES.get(cacheKey);
+  if (!cache) POWER_MESSAGES.set(cacheKey, (cache = new Map()));
+  const given = fromHp ? v.match.powerHp : v.match.powerKw;
+  let message = cache.get(given);
+  if (message === undefined) {
+    const kw = `${formatNumber(v.match.powerKw, ctx.lang)} ${ctx.m.units.kW}`;
+    const hp = `${formatNumber(v.match.powerHp, ctx.lang)} ${ctx.m.units.hp}`;
+    message = fromHp ? ctx.m.powerConverted(hp, kw) : ctx.m.powerConverted(kw, hp);
+    if (cache.size > 10_000) cache.clear();
+    cache.set(given, message);
+  }
+  return message;
+}
+
 function noRate(ctx: Context, v: CheckedVehicle): ComputeFail {
   return fail(v.id, [{ field: 'category', code: 'no-rate', message: ctx.m.noRate(describeVehicle(v.match, ctx.lang), v.country, v.date) }]);
 }
@@ -128,9 +148,7 @@ function computeChecked(ctx: Context, raw: unknown): ComputeResult {
     });
   }
   if (v.powerConverted && ((v.powerConverted === 'kw-from-hp' && when.powerKw) || (v.powerConverted === 'hp-from-kw' && when.powerHp))) {
-    const kw = `${formatNumber(v.match.powerKw, ctx.lang)} ${ctx.m.units.kW}`;
-    const hp = `${formatNumber(v.match.powerHp, ctx.lang)} ${ctx.m.units.hp}`;
-    assumptions.push({ code: 'power-converted', message: v.powerConverted === 'kw-from-hp' ? ctx.m.powerConverted(hp, kw) : ctx.m.powerConverted(kw, hp) });
+    assumptions.push({ code: 'power-converted', message: powerConvertedMessage(ctx, v) });
   }
   if (schedule.optIn) {
     assumptions.push({ code: 'unconfirmed-schedule-applied', message: ctx.m.unconfirmedApplied(schedule.schedule.id, ctx.m.status[schedule.schedule.status]) });

@@ -28,6 +28,8 @@ export interface MatchVehicle {
   originCountry: string;
   exemption: string;
   machineType: string;
+  /** "category|propulsion": the key of the schedules' row indexes, built once per vehicle */
+  rowKey: string;
 }
 
 export type Dimension = keyof Condition;

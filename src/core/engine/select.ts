@@ -72,7 +72,7 @@ export interface NeedsFields {
 export type Selection = { match: Match } | { needs: NeedsFields } | null;
 
 export function matchIn(schedule: CompiledSchedule, v: MatchVehicle): CompiledRow | null {
-  const index = schedule.rowsByKind.get(`${v.category}|${v.propulsion}`);
+  const index = schedule.rowsByKind.get(v.rowKey);
   if (!index) return null;
   const rows = index.candidates(v);
   for (let i = 0; i < rows.length; i++) if (rows[i]!.cond.test(v)) return rows[i]!;

@@ -299,12 +299,13 @@ export function checkVehicle(raw: unknown, bundle: RateBundle, language: Languag
     originCountry,
     exemption,
     machineType,
+    rowKey: `${category}|${propulsion}`,
   };
   return {
     vehicle: {
       id,
       country,
-      date: formatIsoDate(ymd),
+      date: dateRaw as string, // parseIsoDate accepted it: already YYYY-MM-DD
       day,
       match,
       production,
