@@ -2,10 +2,14 @@
  * Builds the backend both transports serve: opens the database, creates the services, registers
  * every API handler. Plain Node: used by the Electron shell, the browser-mode server and tests.
  */
+import { rmSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
-import type { AppInfo } from '../core/api/contract';
+import { methodNames, type AppInfo, type MethodName } from '../core/api/contract';
 import { openDatabase } from './db/open';
-import { ApiRegistry, type Logger } from './api/registry';
+import { ApiRegistry, type Handler, type Handlers, type Logger } from './api/registry';
+import { AppError } from './api/errors';
+import { BackupService } from './services/backups';
+import { stageReplacement, swapInStaged, type BackupFile } from './db/backups';
 import { ProfileService } from './services/profile';
 import { SettingsService } from './services/settings';
 import { FeeService } from './services/fees';
@@ -19,6 +23,7 @@ import { ExportService } from './services/exports';
 import { TransferStore } from './io/transfers';
 import { formatLoadIssue } from '../core/rates/load';
 import { APP_VERSION } from './version';
+import { StatementService } from './services/statements';
 
 export interface BackendOptions {
   dataDir: string;
@@ -38,7 +43,12 @@ export interface Backend {
   close(): void;
 }
 
-export async function createBackend(options: BackendOptions): Promise<Backend> {
+/** The methods the outer backend serves itself: they replace the database under every other service. */
+type BackupMethod = Extract<MethodName, `backups.${string}`>;
+type Wired = Omit<Backend, 'registry'> & { handlers: Omit<Handlers, BackupMethod> };
+
+/** Opens the database and builds every service on it; run again after a restore replaced the file. */
+async function wire(options: BackendOptions): Promise<Wired> {
   // Rates first: a broken rate file must stop the app before it shows a single wrong fee.
   const rates = loadRatesFromDir(options.ratesDir);
   if (rates.errors.length > 0) {
@@ -56,6 +66,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const vehicles = new VehicleService(db, fees, audit);
   const cases = new CaseService(db, vehicles, audit);
   const clients = new ClientService(db, cases, () => profile.get()?.language ?? 'ru');
+  const statements = new StatementService(db, { bundle: rates.bundle, fees, vehicles, cases, clients, profile, settings, appVersion: APP_VERSION });
   const transfers = new TransferStore(options.dataDir);
   await transfers.sweep();
   const imports = new ImportService(db, vehicles, fees, transfers, () => profile.get()?.language ?? 'ru');
@@ -70,8 +81,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     mode: options.mode,
   };
 
-  const registry = new ApiRegistry(options.logger);
-  registry.registerAll({
+  const handlers: Omit<Handlers, BackupMethod> = {
     'app.info': () => info,
     'profile.get': () => profile.get(),
     'profile.save': (args) => profile.save(args),
@@ -103,6 +113,14 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       cases.get(args.caseId);
       return audit.list(args.caseId, args.limit, args.offset);
     },
+    'statements.issue': (args) => statements.issue(args),
+    'statements.list': (args) => statements.list(args),
+    'statements.get': (args) => statements.get(args.id),
+    'statements.html': (args) => statements.html(args.id),
+    'statements.cancel': (args) => statements.cancel(args.id, args.reason),
+    'statements.reissue': (args) => statements.reissue(args.id),
+    'statements.verify': (args) => statements.verify(args),
+    'statements.diff': (args) => statements.diff(args.id),
     'imports.preview': (args) => imports.preview(args),
     'imports.start': (args) => imports.start(args),
     'imports.status': (args) => imports.status(args.jobId),
@@ -113,14 +131,91 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     'imports.deleteMapping': (args) => imports.deleteMapping(args.id),
     'exports.case': (args) => exports.exportCase(args),
     'exports.template': (args) => exports.template(args.language),
-  });
+  };
 
   return {
-    registry,
+    handlers,
     db,
     info,
     transfers,
     imports,
     close: () => db.close(),
+  };
+}
+
+/**
+ * The backend both transports hold for the whole run. Its registry stays the same object while a
+ * restore swaps the database file underneath: every call goes to the services built on the
+ * database open now, and calls arriving mid-swap are refused (conflict) rather than queued.
+ */
+export async function createBackend(options: BackendOptions): Promise<Backend> {
+  let current = await wire(options);
+  let swapping = false;
+
+  const replaceWith = async (source: string, revertPoint: BackupFile): Promise<void> => {
+    swapping = true;
+    try {
+      const staged = await stageReplacement(source, current.info.databaseFile);
+      current.close();
+      try {
+        swapInStaged(staged, current.info.databaseFile);
+      } catch (error) {
+        rmSync(staged, { force: true });
+        current = await wire(options);
+        throw new AppError('conflict', error instanceof Error ? error.message : String(error));
+      }
+      try {
+        current = await wire(options);
+      } catch (error) {
+        // The file passed inspection, so this is unexpected: put the revert point back.
+        swapInStaged(await stageReplacement(revertPoint.path, current.info.databaseFile), current.info.databaseFile);
+        current = await wire(options);
+        throw error;
+      }
+    } finally {
+      swapping = false;
+    }
+  };
+
+  const backups = new BackupService({
+    dataDir: options.dataDir,
+    host: { db: () => current.db, transfers: () => current.transfers, replaceWith },
+  });
+  await backups.backupIfDue();
+
+  const own: Pick<Handlers, BackupMethod> = {
+    'backups.list': () => backups.list(),
+    'backups.create': () => backups.create(),
+    'backups.restore': (args) => backups.restore(args.id),
+    'backups.exportDatabase': () => backups.exportDatabase(),
+    'backups.importDatabase': (args) => backups.importDatabase(args.fileId),
+  };
+  const isOwn = (name: MethodName): name is BackupMethod => Object.prototype.hasOwnProperty.call(own, name);
+  const registry = new ApiRegistry(options.logger);
+  for (const name of methodNames) {
+    const handler: Handler<typeof name> = (args) => {
+      if (swapping) throw new AppError('conflict', 'The database is being restored; try again in a moment.');
+      const target = isOwn(name) ? own[name] : current.handlers[name];
+      return (target as Handler<typeof name>)(args);
+    };
+    registry.register(name, handler);
+  }
+  registry.assertComplete();
+
+  return {
+    registry,
+    get db() {
+      return current.db;
+    },
+    get info() {
+      return current.info;
+    },
+    get transfers() {
+      return current.transfers;
+    },
+    get imports() {
+      return current.imports;
+    },
+    close: () => current.close(),
   };
 }

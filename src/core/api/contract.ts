@@ -236,6 +236,65 @@ export const repeatImportWarningSchema = z.strictObject({
 });
 
 
+// ---- Fee statements: issued from a frozen snapshot, never edited, cancelled or replaced ----
+
+export const statementSummarySchema = z.strictObject({
+  id,
+  /** per-broker sequence, e.g. "2026-000042"; never reused */
+  number: z.string(),
+  caseId: id,
+  caseNumber: z.string(),
+  clientName: z.string(),
+  country: z.enum(COUNTRIES),
+  ruleDate: z.string(),
+  language: z.enum(LANGUAGES),
+  /** YYYY-MM-DD as printed */
+  issueDate: z.string(),
+  issuedAt: isoTime,
+  /** SHA-256 of the snapshot's canonical JSON (64 hex digits) */
+  hash: z.string(),
+  /** the first 16 hex digits in groups of four, as printed */
+  shortHash: z.string(),
+  vehicleCount: z.number().int(),
+  totals: z.array(totalSchema),
+  cancelledAt: isoTime.nullable(),
+  cancelReason: z.string().nullable(),
+  replaces: z.strictObject({ id, number: z.string() }).nullable(),
+  replacedBy: z.strictObject({ id, number: z.string() }).nullable(),
+});
+export type StatementSummary = z.infer<typeof statementSummarySchema>;
+
+export const statementVerifySchema = z.strictObject({
+  /** a statement with that number exists */
+  found: z.boolean(),
+  /** the hash typed (full or the printed 16 digits) is the stored one, and the stored snapshot still hashes to it */
+  matches: z.boolean(),
+  statement: statementSummarySchema.nullable(),
+});
+export type StatementVerify = z.infer<typeof statementVerifySchema>;
+
+export const statementDiffSchema = z.strictObject({
+  statementId: id,
+  number: z.string(),
+  rows: z.array(
+    z.strictObject({
+      line: z.number().int(),
+      vin: z.string(),
+      currency: z.enum(CURRENCIES),
+      oldFee: z.string(),
+      /** null when the vehicle can no longer be computed under the current data */
+      newFee: z.string().nullable(),
+      newCurrency: z.enum(CURRENCIES).nullable(),
+      changed: z.boolean(),
+      /** why the current data gives no fee, in the statement's language */
+      error: z.string().nullable(),
+    }),
+  ),
+  totals: z.array(z.strictObject({ currency: z.enum(CURRENCIES), old: z.string(), new: z.string() })),
+  changedCount: z.number().int(),
+});
+export type StatementDiff = z.infer<typeof statementDiffSchema>;
+
 // ---- Vehicle lists in and out: import into a case, export a case (issue "Excel in and out at scale") ----
 
 /** A file the broker uploaded or picked in the shell's dialog, or one prepared for download. */
@@ -342,6 +401,20 @@ export const savedMappingSchema = z.strictObject({
 export type SavedMapping = z.infer<typeof savedMappingSchema>;
 const jobId = z.string().regex(/^[a-f0-9]{32}$/);
 const download = z.strictObject({ downloadId: z.string(), fileName: z.string() });
+
+// ---- Backups and moving the database to another computer (issue "Hardening") ----
+
+export const BACKUP_KINDS = ['automatic', 'pre-migration', 'pre-restore', 'manual'] as const;
+export type BackupKind = (typeof BACKUP_KINDS)[number];
+/** a backup's file name as `backups.list` gives it; the pattern keeps it from ever being a path */
+const backupId = z.string().max(120).regex(/^tamga-[0-9TZ-]+-[a-z-]+(?:-\d+)?\.sqlite$/);
+export const backupSchema = z.strictObject({
+  id: z.string(),
+  kind: z.enum(BACKUP_KINDS),
+  createdAt: isoTime,
+  sizeBytes: z.number().int(),
+});
+export type Backup = z.infer<typeof backupSchema>;
 
 
 interface MethodSpec<A extends z.ZodType, R extends z.ZodType> {
@@ -477,6 +550,28 @@ export const contract = {
     result: z.strictObject({ items: z.array(auditEntrySchema), total: z.number().int() }),
     mutates: false,
   }),
+  /**
+   * Freezes a statement from the case's vehicles (all, or those named), recomputed first; refuses
+   * (conflict) while a chosen vehicle has errors or no broker profile is saved. The case becomes issued.
+   */
+  'statements.issue': method({
+    args: z.strictObject({ caseId: id, vehicleIds: z.array(id).min(1).max(MAX_VEHICLES_PER_CALL).optional(), language: z.enum(LANGUAGES).optional() }),
+    result: statementSummarySchema,
+    mutates: true,
+  }),
+  /** newest first; every statement when caseId is absent */
+  'statements.list': method({ args: z.strictObject({ caseId: id.optional() }), result: z.array(statementSummarySchema), mutates: false }),
+  'statements.get': method({ args: z.strictObject({ id }), result: statementSummarySchema, mutates: false }),
+  /** the printable document, rendered from the stored snapshot only (a cancelled one carries the mark) */
+  'statements.html': method({ args: z.strictObject({ id }), result: z.strictObject({ html: z.string() }), mutates: false }),
+  /** keeps the record; later prints carry the cancelled mark; a statement is cancelled once */
+  'statements.cancel': method({ args: z.strictObject({ id, reason: text(500).min(1) }), result: statementSummarySchema, mutates: true }),
+  /** a corrected statement from the case's current data: new number, names the one it replaces, which is cancelled */
+  'statements.reissue': method({ args: z.strictObject({ id }), result: statementSummarySchema, mutates: true }),
+  /** does a printed copy (number and hash read off the paper or the QR code) match the database? */
+  'statements.verify': method({ args: z.strictObject({ number: text(40).min(1), hash: text(100).min(1) }), result: statementVerifySchema, mutates: false }),
+  /** the statement's vehicles under the current rate data: old fee → new fee; the statement is not changed */
+  'statements.diff': method({ args: z.strictObject({ id }), result: statementDiffSchema, mutates: false }),
   /** reads the head of an uploaded file: sheet, header row, mapping and the first rows with their issues */
   'imports.preview': method({
     args: z.strictObject({
@@ -533,6 +628,27 @@ export const contract = {
   }),
   /** an empty vehicle list with headers in the language, format notes and drop-down lists */
   'exports.template': method({ args: z.strictObject({ language: z.enum(LANGUAGES) }), result: download, mutates: false }),
+  /** newest first: automatic (daily), pre-migration, pre-restore (revert points) and manual */
+  'backups.list': method({ args: noArgs, result: z.array(backupSchema), mutates: false }),
+  'backups.create': method({ args: noArgs, result: backupSchema, mutates: true }),
+  /**
+   * Writes a revert point of the current database, then replaces it with the backup. A damaged
+   * backup, one from a newer Tamga or one not written by Tamga is refused (invalid-argument, issue
+   * code `corrupt` | `newer` | `unknown-history` | `not-a-database`) and nothing changes.
+   */
+  'backups.restore': method({
+    args: z.strictObject({ id: backupId }),
+    result: z.strictObject({ restored: backupSchema, revertPoint: backupSchema }),
+    mutates: true,
+  }),
+  /** the whole database as one file, for moving to another computer */
+  'backups.exportDatabase': method({ args: noArgs, result: download, mutates: false }),
+  /** an uploaded database file replaces this one, checked as a restore is, after a revert point */
+  'backups.importDatabase': method({
+    args: z.strictObject({ fileId: transferId }),
+    result: z.strictObject({ revertPoint: backupSchema }),
+    mutates: true,
+  }),
 } as const;
 
 export type Contract = typeof contract;

@@ -55,6 +55,8 @@ export interface StatementLabels {
   warnings: string;
   none: string;
   lines(lines: string): string;
+  /** the count of further, similar sentences of one note left out of the list */
+  moreNotes(count: number): string;
   broker: string;
   signature: string;
   stamp: string;
@@ -64,6 +66,8 @@ export interface StatementLabels {
   producedWith(version: string): string;
   cancelledMark: string;
   cancelledLine(date: string, reason: string): string;
+  /** the cancellation reason stored when a corrected statement replaces this one */
+  replacedBy(number: string): string;
   pageOf: { page: string; of: string };
 }
 
@@ -115,6 +119,7 @@ const ru: StatementLabels = {
   warnings: 'Предупреждения',
   none: 'нет',
   lines: (l) => `строки ${l}`,
+  moreNotes: (n) => `…и ещё ${n} ${['такое же замечание', 'таких же замечания', 'таких же замечаний'][russianPluralForm(BigInt(n))]} по отдельным транспортным средствам`,
   broker: 'Таможенный представитель',
   signature: 'Подпись',
   stamp: 'М.П.',
@@ -124,6 +129,7 @@ const ru: StatementLabels = {
   producedWith: (v) => `Сформировано в Tamga ${v}`,
   cancelledMark: 'АННУЛИРОВАНО / CANCELLED',
   cancelledLine: (d, r) => `Аннулировано ${d}. Причина: ${r}`,
+  replacedBy: (n) => `Заменён расчётом № ${n}`,
   pageOf: { page: 'Страница', of: 'из' },
 };
 
@@ -173,6 +179,7 @@ const kk: StatementLabels = {
   warnings: 'Ескертулер',
   none: 'жоқ',
   lines: (l) => `жолдар ${l}`,
+  moreNotes: (n) => `…және жекелеген көлік құралдары бойынша осындай тағы ${n} ескерту`,
   broker: 'Кеден өкілі',
   signature: 'Қолы',
   stamp: 'М.О.',
@@ -182,6 +189,7 @@ const kk: StatementLabels = {
   producedWith: (v) => `Tamga ${v} бағдарламасында жасалды`,
   cancelledMark: 'ЖОЙЫЛДЫ / CANCELLED',
   cancelledLine: (d, r) => `${d} жойылды. Себебі: ${r}`,
+  replacedBy: (n) => `№ ${n} есеппен ауыстырылды`,
   pageOf: { page: 'Бет', of: '/' },
 };
 
@@ -231,6 +239,7 @@ const en: StatementLabels = {
   warnings: 'Warnings',
   none: 'none',
   lines: (l) => `lines ${l}`,
+  moreNotes: (n) => `…and ${n} more of the same kind for individual vehicles`,
   broker: 'Customs broker',
   signature: 'Signature',
   stamp: 'Stamp',
@@ -240,6 +249,7 @@ const en: StatementLabels = {
   producedWith: (v) => `Produced with Tamga ${v}`,
   cancelledMark: 'CANCELLED / АННУЛИРОВАНО',
   cancelledLine: (d, r) => `Cancelled on ${d}. Reason: ${r}`,
+  replacedBy: (n) => `Replaced by statement No. ${n}`,
   pageOf: { page: 'Page', of: 'of' },
 };
 

@@ -4,12 +4,14 @@
  * verification code and "Page N of M". Chromium fills `pageNumber` and `totalPages` in the footer
  * template at print time; that is the one reliable way to print the page count, which CSS in the
  * document cannot know. The footer is drawn in the bottom margin, so the margin here must leave
- * room for it (the document's own @page margins apply to the browser's print dialog).
+ * room for it (the document's own @page margins apply to the browser's print dialog). A cancelled
+ * statement says so in the footer of every page as well as in the diagonal mark, so the state can
+ * be read (and searched) as text even where a reader skips rotated letters.
  */
 import { formatDate } from '../../core/format';
 import { STATEMENT_LABELS } from '../../core/statements/labels';
-import type { StatementSnapshot } from '../../core/statements/snapshot';
-import { shortHash, statementHash } from './hash';
+import type { StatementSummary } from '../../core/api/contract';
+import { shortHash } from './hash';
 import { escapeHtml } from './render';
 
 export interface StatementPrintLayout {
@@ -23,11 +25,14 @@ export interface StatementPrintLayout {
   margin: { top: string; right: string; bottom: string; left: string };
 }
 
-export function statementPrintLayout(snapshot: StatementSnapshot): StatementPrintLayout {
-  const L = STATEMENT_LABELS[snapshot.language];
+/** What the footer shows, as `statements.get` returns it. */
+export type PrintedStatement = Pick<StatementSummary, 'number' | 'issueDate' | 'language' | 'hash' | 'cancelledAt'>;
+
+export function statementPrintLayout(statement: PrintedStatement): StatementPrintLayout {
+  const L = STATEMENT_LABELS[statement.language];
   const style = 'font-family: "DejaVu Sans", "Noto Sans", sans-serif; font-size: 7pt; color: #444; width: 100%; margin: 0 12mm; display: flex; justify-content: space-between;';
   const footerTemplate =
-    `<div style='${style}'><span>${escapeHtml(`${L.title} ${L.numberDate(snapshot.number, formatDate(snapshot.issueDate, snapshot.language))} · ${shortHash(statementHash(snapshot))}`)}</span>` +
+    `<div style='${style}'><span>${statement.cancelledAt ? `<b style="color: #b00000">${escapeHtml(L.cancelledMark)}</b> · ` : ''}${escapeHtml(`${L.title} ${L.numberDate(statement.number, formatDate(statement.issueDate, statement.language))} · ${shortHash(statement.hash)}`)}</span>` +
     `<span>${escapeHtml(L.pageOf.page)} <span class="pageNumber"></span> ${escapeHtml(L.pageOf.of)} <span class="totalPages"></span></span></div>`;
   return {
     format: 'A4',

@@ -60,11 +60,11 @@ table { border-collapse: collapse; width: 100%; }
 table.facts td { padding: 0.6mm 2mm 0.6mm 0; vertical-align: top; }
 table.facts td.k { color: #333; white-space: nowrap; width: 1%; }
 table.vehicles { margin-top: 2mm; font-size: 7.5pt; table-layout: fixed; }
-table.vehicles td { overflow-wrap: anywhere; }
+table.vehicles td { overflow-wrap: break-word; }
 table.vehicles thead { display: table-header-group; }
 table.vehicles tfoot { display: table-footer-group; }
 table.vehicles th, table.vehicles td { border: 0.4pt solid #555; padding: 0.8mm 1mm; vertical-align: top; text-align: left; }
-table.vehicles th { background: #e8e8e8; font-weight: bold; white-space: normal; overflow-wrap: anywhere; }
+table.vehicles th { background: #e8e8e8; font-weight: bold; font-size: 7pt; white-space: normal; overflow-wrap: break-word; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 td.num, th.num { text-align: right; }
 td.num { white-space: nowrap; }
@@ -72,7 +72,7 @@ td.num { white-space: nowrap; }
 table.totals { width: auto; margin-top: 2mm; }
 table.totals td { padding: 0.6mm 3mm 0.6mm 0; }
 .words { font-style: italic; }
-.basis li, .notes li { margin: 0.5mm 0; break-inside: avoid; }
+.basis ul li, .notes li { margin: 0.5mm 0; break-inside: avoid; }
 .basis ul, .notes ul { margin: 0.5mm 0; padding-left: 5mm; }
 .note { color: #7a4b00; }
 .url { word-break: break-all; color: #333; }
@@ -85,7 +85,7 @@ table.totals td { padding: 0.6mm 3mm 0.6mm 0; }
 .verify .hash { font-family: ${MONO}; font-size: 8pt; font-weight: bold; }
 .footer-text { margin-top: 5mm; border-top: 0.4pt solid #888; padding-top: 1.5mm; font-size: 7.5pt; white-space: pre-wrap; }
 .produced { font-size: 6.5pt; color: #555; }
-.cancelled-mark { position: fixed; top: 45%; left: 50%; transform: translate(-50%, -50%) rotate(-35deg); font-size: 30pt; font-weight: bold; color: rgba(190, 0, 0, 0.28); border: 3pt solid rgba(190, 0, 0, 0.28); padding: 3mm 6mm; white-space: nowrap; z-index: 10; pointer-events: none; }
+.cancelled-mark { position: fixed; top: 45%; left: 50%; transform: translate(-50%, -50%) rotate(-35deg); font-size: 30pt; font-weight: bold; color: #eaa3a3; border: 3pt solid #eaa3a3; padding: 3mm 6mm; white-space: nowrap; z-index: 10; pointer-events: none; }
 @media screen { body { max-width: 200mm; margin: 8mm auto; } }
 `;
 
@@ -119,6 +119,13 @@ function safeDate(iso: string, lang: Language): string {
   }
 }
 
+/** A production date as entered, in the printed order: 10.05.2023, 05.2023 or 2023. */
+function partialDate(text: string, lang: Language): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return safeDate(text, lang);
+  const month = /^(\d{4})-(\d{2})$/.exec(text);
+  return month ? `${month[2]}.${month[1]}` : text;
+}
+
 function vehicleRow(v: StatementVehicle, lang: Language, L: StatementLabels): string {
   const r = v.result;
   const specs: string[] = [];
@@ -126,7 +133,7 @@ function vehicleRow(v: StatementVehicle, lang: Language, L: StatementLabels): st
   const power = [v.powerKw !== null ? `${num(v.powerKw, lang)} ${L.units.kw}` : null, v.powerHp !== null ? `${num(v.powerHp, lang)} ${L.units.hp}` : null].filter((x) => x !== null);
   if (power.length) specs.push(power.join(' / '));
   if (v.grossMassKg !== null) specs.push(`${num(v.grossMassKg, lang)} ${L.units.kg}`);
-  const production = v.productionDate === null ? '—' : `${/^\d{4}-\d{2}-\d{2}$/.test(v.productionDate) ? safeDate(v.productionDate, lang) : v.productionDate}${v.ageYears === null ? '' : `, ${L.age(v.ageYears)}`}`;
+  const production = v.productionDate === null ? '—' : `${partialDate(v.productionDate, lang)}${v.ageYears === null ? '' : `, ${L.age(v.ageYears)}`}`;
   const base =
     r.baseRate !== null && r.coefficient !== null
       ? `${num(r.baseRate, lang)} × ${num(r.coefficient, lang)}`
@@ -141,21 +148,47 @@ function facts(rows: [string, string][]): string {
   return `<table class="facts">${rows.map(([k, v]) => `<tr><td class="k">${escapeHtml(k)}</td><td>${escapeHtml(v)}</td></tr>`).join('')}</table>`;
 }
 
-/** Notes (assumptions or warnings) grouped by their sentence, each with the lines it concerns. */
-function groupedNotes(snapshot: StatementSnapshot, pick: (v: StatementVehicle) => { code: string; message: string }[]): { message: string; lines: number[] }[] {
-  const byMessage = new Map<string, number[]>();
-  for (const v of snapshot.vehicles) {
-    for (const note of pick(v)) {
-      const lines = byMessage.get(note.message) ?? [];
-      lines.push(v.line);
-      byMessage.set(note.message, lines);
-    }
-  }
-  return [...byMessage].map(([message, lines]) => ({ message, lines }));
+/** At most this many different sentences of one note code are printed; the rest are counted. */
+const SENTENCES_PER_CODE = 3;
+
+interface NoteGroup {
+  message: string;
+  lines: number[];
 }
 
-function notesSection(title: string, notes: { message: string; lines: number[] }[], L: StatementLabels): string {
-  const body = notes.length === 0 ? `<p>${escapeHtml(L.none)}</p>` : `<ul>${notes.map((n) => `<li>${escapeHtml(n.message)} <span class="lines">(${escapeHtml(L.lines(lineRanges(n.lines)))})</span></li>`).join('')}</ul>`;
+/**
+ * Notes (assumptions or warnings) grouped by code, then by sentence, each with the lines it
+ * concerns. A code whose sentence names each vehicle (a VIN check digit, an assumed production
+ * day) would otherwise print one line per vehicle: after a few sentences the rest of that code
+ * is counted with its lines, since the table already shows each vehicle's own values.
+ */
+export function groupedNotes(snapshot: StatementSnapshot, pick: (v: StatementVehicle) => { code: string; message: string }[]): { code: string; shown: NoteGroup[]; more: NoteGroup | null }[] {
+  const byCode = new Map<string, Map<string, number[]>>();
+  for (const v of snapshot.vehicles) {
+    for (const note of pick(v)) {
+      const messages = byCode.get(note.code) ?? new Map<string, number[]>();
+      const lines = messages.get(note.message) ?? [];
+      lines.push(v.line);
+      messages.set(note.message, lines);
+      byCode.set(note.code, messages);
+    }
+  }
+  return [...byCode].map(([code, messages]) => {
+    const all = [...messages].map(([message, lines]) => ({ message, lines }));
+    if (all.length <= SENTENCES_PER_CODE) return { code, shown: all, more: null };
+    const shown = all.slice(0, SENTENCES_PER_CODE - 1);
+    const rest = all.slice(SENTENCES_PER_CODE - 1);
+    return { code, shown, more: { message: String(rest.length), lines: rest.flatMap((r) => r.lines) } };
+  });
+}
+
+function notesSection(title: string, groups: ReturnType<typeof groupedNotes>, L: StatementLabels): string {
+  const item = (g: NoteGroup) => `<li>${escapeHtml(g.message)} <span class="lines">(${escapeHtml(L.lines(lineRanges(g.lines)))})</span></li>`;
+  const items = groups.flatMap((g) => [
+    ...g.shown.map(item),
+    ...(g.more ? [`<li>${escapeHtml(L.moreNotes(Number(g.more.message)))} <span class="lines">(${escapeHtml(L.lines(lineRanges(g.more.lines)))})</span></li>`] : []),
+  ]);
+  const body = items.length === 0 ? `<p>${escapeHtml(L.none)}</p>` : `<ul>${items.join('')}</ul>`;
   return `<h2>${escapeHtml(title)}</h2>${body}`;
 }
 
@@ -215,7 +248,7 @@ export async function renderStatementHtml(snapshot: StatementSnapshot, options: 
   ]);
 
   const cols = L.columns;
-  const widths = [7, 29, 20, 17, 22, 19, 22, 24, 26].map((mm) => `<col style="width: ${mm}mm">`).join('');
+  const widths = [7, 28, 18, 19, 19, 18, 29, 22, 24].map((mm) => `<col style="width: ${mm}mm">`).join('');
   const head = `<colgroup>${widths}</colgroup><thead><tr><th class="num">${escapeHtml(cols.line)}</th><th>${escapeHtml(cols.vin)}</th><th>${escapeHtml(cols.makeModel)}</th><th>${escapeHtml(cols.category)}</th><th>${escapeHtml(cols.engine)}</th><th>${escapeHtml(cols.production)}</th><th>${escapeHtml(cols.row)}</th><th class="num">${escapeHtml(cols.base)}</th><th class="num">${escapeHtml(cols.fee)}</th></tr></thead>`;
   const body = `<tbody>${snapshot.vehicles.map((v) => vehicleRow(v, lang, L)).join('')}</tbody>`;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { statementHash, shortHash } from '../../../src/main/statements/hash';
 import { canonicalJson } from '../../../src/core/statements/canonical';
-import { escapeHtml, lineRanges, renderStatementHtml } from '../../../src/main/statements/render';
+import { escapeHtml, groupedNotes, lineRanges, renderStatementHtml } from '../../../src/main/statements/render';
 import { statementPrintLayout } from '../../../src/main/statements/print';
 import { snapshot, vinOf } from './fixture';
 
@@ -15,7 +15,8 @@ function visibleText(html: string): string {
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
+    .replace(/&amp;/g, '&')
+    .replace(/[ \t\n]+/g, ' ');
 }
 
 describe('canonical JSON and the statement hash', () => {
@@ -146,10 +147,27 @@ describe('rendering', () => {
   });
 
   it('has a PDF footer with the number and Page N of M in the statement language', () => {
-    const layout = statementPrintLayout(snapshot(1, 'en'));
+    const s = snapshot(1, 'en');
+    const layout = statementPrintLayout({ ...s, hash: statementHash(s), cancelledAt: null });
     expect(layout.footerTemplate).toContain('class="pageNumber"');
     expect(layout.footerTemplate).toContain('class="totalPages"');
     expect(layout.footerTemplate).toContain('Page');
     expect(layout.footerTemplate).toContain('2026-000001');
+    expect(layout.footerTemplate).toContain(shortHash(statementHash(s)));
+    expect(layout.footerTemplate).not.toContain('CANCELLED');
+    expect(statementPrintLayout({ ...s, hash: statementHash(s), cancelledAt: '2026-03-05T00:00:00Z' }).footerTemplate).toContain('CANCELLED / АННУЛИРОВАНО');
+  });
+
+  it('prints a note that names each vehicle a few times, then counts the rest with their lines', async () => {
+    const s = snapshot(10);
+    s.vehicles.forEach((v) => (v.result.warnings = [{ code: 'vin-check-digit', message: `VIN ${v.vin}: check digit` }, { code: 'same', message: 'One sentence for all' }]));
+    const groups = groupedNotes(s, (v) => v.result.warnings);
+    expect(groups.find((g) => g.code === 'same')).toEqual({ code: 'same', shown: [{ message: 'One sentence for all', lines: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] }], more: null });
+    const vin = groups.find((g) => g.code === 'vin-check-digit')!;
+    expect(vin.shown).toHaveLength(2);
+    expect(vin.more?.lines).toEqual([3, 4, 5, 6, 7, 8, 9, 10]);
+    const text = visibleText(await renderStatementHtml(s));
+    expect(text).toContain('…и ещё 8 таких же замечаний по отдельным транспортным средствам (строки 3–10)');
+    expect(text).toContain('One sentence for all (строки 1–10)');
   });
 });

@@ -8,5 +8,6 @@ import { migration0001 } from './0001-profile';
 import { migration0002 } from './0002-settings';
 import { migration0003 } from './0003-workspace';
 import { migration0004 } from './0004-import-mappings';
+import { migration0005 } from './0005-statements';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
