@@ -4,20 +4,26 @@
  * entry is where an empty or unknown address lands.
  */
 import type { ComponentType } from 'react';
+import { CasesScreen } from '../screens/cases/CasesScreen';
+import { ClientsScreen } from '../screens/clients/ClientsScreen';
 import { CalculateScreen } from '../screens/calculate/CalculateScreen';
 import { RatesScreen } from '../screens/rates/RatesScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { ImportExportScreen } from '../screens/import/ImportExportScreen';
 
 export interface Route {
   /** the address is `#/<id>`; also the `nav.<id>` translation key */
-  id: 'calculate' | 'rates' | 'settings';
+  id: 'cases' | 'clients' | 'calculate' | 'rates' | 'settings' | 'import';
   Screen: ComponentType;
 }
 
 export const ROUTES: readonly [Route, ...Route[]] = [
+  { id: 'cases', Screen: CasesScreen },
+  { id: 'clients', Screen: ClientsScreen },
   { id: 'calculate', Screen: CalculateScreen },
   { id: 'rates', Screen: RatesScreen },
   { id: 'settings', Screen: SettingsScreen },
+  { id: 'import', Screen: ImportExportScreen },
 ];
 
 export const hrefOf = (route: Route): string => `#/${route.id}`;

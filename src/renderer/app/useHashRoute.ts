@@ -15,7 +15,8 @@ const readHash = () => window.location.hash;
  */
 export function useHashRoute(): Route {
   const hash = useSyncExternalStore(subscribe, readHash);
-  const found = ROUTES.find((route) => hrefOf(route) === hash);
+  // `#/cases/12` belongs to the `cases` screen, which reads the rest of the address itself.
+  const found = ROUTES.find((route) => hash === hrefOf(route) || hash.startsWith(`${hrefOf(route)}/`));
   const route = found ?? ROUTES[0];
 
   useEffect(() => {

@@ -1,0 +1,106 @@
+/**
+ * The grid against its targets, measured in Chromium against browser mode (the built app): a
+ * 10,000-vehicle case opens to a usable grid (first rows shown, a cell focusable), and a pasted
+ * block of 1,000 rows is saved (the indicator says so). Needs `npx electron-vite build` first.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import type { BenchResult } from './index';
+
+function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['out/main/web.js', '--port', '0', '--data-dir', dataDir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, TAMGA_DATA_DIR: dataDir },
+    });
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Tamga browser mode: (\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, url: match[1]! });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+  });
+}
+
+async function api(origin: string, token: string, method: string, args: unknown): Promise<unknown> {
+  const res = await fetch(`${origin}/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Tamga-Token': token },
+    body: JSON.stringify(args),
+  });
+  const reply = (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
+  if (!reply.ok) throw new Error(`${method}: ${JSON.stringify(reply.error)}`);
+  return reply.value;
+}
+
+/** Dispatches a paste event carrying `text`, as Ctrl+V does (browser code as a string: node's tsconfig has no DOM types). */
+function pasteScript(text: string): string {
+  return `(() => {
+    const grid = document.querySelector('[role="grid"]');
+    grid.focus();
+    const transfer = new DataTransfer();
+    transfer.setData('text/plain', ${JSON.stringify(text)});
+    grid.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+  })()`;
+}
+
+function vehicle(i: number): Record<string, unknown> {
+  return { id: `B${i}`, category: 'M1', propulsion: i % 7 === 0 ? 'electric' : 'ice', engineCc: 1000 + (i % 3000), make: 'Lada', model: 'Vesta' };
+}
+
+export async function benchGrid(): Promise<BenchResult[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tamga-bench-grid-'));
+  const server = await startServer(dataDir);
+  const url = new URL(server.url);
+  const token = url.searchParams.get('token') ?? '';
+  const browser = await chromium.launch({
+    executablePath: process.env.TAMGA_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
+  });
+  try {
+    const client = (await api(url.origin, token, 'clients.save', { kind: 'company', name: 'Bench LLP', country: 'RU', taxId: '7707083893' })) as { id: number };
+    const big = (await api(url.origin, token, 'cases.create', { clientId: client.id, country: 'KZ', ruleDate: '2026-03-01' })) as { id: number };
+    const changes = Array.from({ length: 10_000 }, (_, i) => ({ op: 'upsert', position: i + 1, record: vehicle(i) }));
+    await api(url.origin, token, 'vehicles.apply', { caseId: big.id, changes });
+    const empty = (await api(url.origin, token, 'cases.create', { clientId: client.id, country: 'KZ', ruleDate: '2026-03-01' })) as { id: number };
+
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(`${server.url}#/settings`);
+    await page.waitForSelector('.frame');
+
+    // Open: from navigation to a usable grid (first row drawn, the grid takes focus).
+    const openStart = Date.now();
+    await page.evaluate(`window.location.hash = '#/cases/${big.id}'`);
+    await page.waitForSelector('#grid-cell-0-4');
+    await page.locator('[role="grid"]').focus();
+    await page.waitForFunction(`document.activeElement?.getAttribute('role') === 'grid'`);
+    const openMs = Date.now() - openStart;
+
+    await page.evaluate(`window.location.hash = '#/cases/${empty.id}'`);
+    await page.waitForSelector('#grid-cell-0-4');
+    const block = Array.from({ length: 1000 }, (_, i) => [`P${i}`, '', 'Lada', 'Vesta', 'М1', 'бензин', `${1000 + i}`].join('\t')).join('\r\n');
+    const pasteStart = Date.now();
+    await page.evaluate(pasteScript(block));
+    await page.waitForSelector('[data-save="saving"], [data-save="pending"]');
+    await page.waitForSelector('[data-save="saved"]');
+    const pasteMs = Date.now() - pasteStart;
+
+    return [
+      { name: 'grid: open a 10,000-vehicle case to a usable grid', value: openMs, unit: 'ms', target: 1000, better: 'lower' },
+      { name: 'grid: paste 1,000 rows until saved', value: pasteMs, unit: 'ms', target: 1000, better: 'lower' },
+    ];
+  } finally {
+    await browser.close();
+    server.child.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
