@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { migrations as knownMigrations } from './migrations/index';
+import { writeBackup } from './backups';
 import { appliedMigrations, applyMigrations, DatabaseRefusedError, pendingMigrations, type Migration } from './migrate';
 
 export const DATABASE_FILE_NAME = 'tamga.sqlite';
@@ -27,13 +28,7 @@ export interface OpenedDatabase {
   preMigrationBackup: string | null;
 }
 
-export function backupDirOf(dataDir: string): string {
-  return join(dataDir, 'backups');
-}
-
-function stamp(d: Date): string {
-  return d.toISOString().replace(/[:.]/g, '-');
-}
+export { backupDirOf } from './backups';
 
 function assertSqliteFile(file: string): void {
   const head = readFileSync(file).subarray(0, 16).toString('latin1');
@@ -73,10 +68,7 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
 
     let preMigrationBackup: string | null = null;
     if (existed && appliedCount > 0 && pending.length > 0) {
-      const dir = backupDirOf(options.dataDir);
-      mkdirSync(dir, { recursive: true });
-      preMigrationBackup = join(dir, `tamga-${stamp(now())}-before-migration-${pending[0]!.id}.sqlite`);
-      await db.backup(preMigrationBackup);
+      preMigrationBackup = (await writeBackup(db, options.dataDir, 'pre-migration', now())).path;
     }
     applyMigrations(db, pending, now);
     return { db, file, schemaVersion: known.length, preMigrationBackup };
