@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { createBackend } from './backend';
 import { resolveDataDir } from './paths';
 import { startWebServer } from './web/server';
+import { acquireDataDirLock } from './web/lock';
 
 const DEFAULT_PORT = 5177;
 
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
   }
   const dataDir = values['data-dir'] ?? resolveDataDir();
   const here = dirname(fileURLToPath(import.meta.url));
+  const lock = acquireDataDirLock(dataDir);
+  process.on('exit', () => lock.release());
   const backend = await createBackend({ dataDir, mode: 'browser' });
   const web = await startWebServer({ registry: backend.registry, rendererDir: join(here, '../renderer'), port });
   console.log(`Tamga browser mode: ${web.url}`);
