@@ -20,6 +20,7 @@
  * print dialog numbers pages with its "Headers and footers" option. A cancelled statement carries
  * a fixed-position diagonal mark, which Chromium repeats on every printed page.
  */
+import { createHash } from 'node:crypto';
 import QRCode from 'qrcode';
 import type { Language } from '../../core/api/contract';
 import type { Confidence } from '../../core/rates/schema';
@@ -43,6 +44,15 @@ export function escapeHtml(value: unknown): string {
 const FONT = '"DejaVu Sans", "Noto Sans", sans-serif';
 const MONO = '"DejaVu Sans Mono", "Noto Sans Mono", monospace';
 
+/** Vehicle table columns: №, VIN, make/model, category, engine, production, row, base, fee (A4 body 186 mm). */
+const COLUMN_WIDTHS_MM = [7, 28, 18, 19, 19, 18, 29, 22, 24];
+
+/**
+ * The document's only style element, a constant, so a page that shows the statement in a
+ * srcdoc iframe (which inherits that page's Content-Security-Policy) can allow exactly this
+ * stylesheet by its hash instead of allowing inline styles (STATEMENT_STYLE_CSP_SOURCE). The
+ * document has no style attributes for the same reason.
+ */
 const CSS = `
 @page { size: A4 portrait; margin: 12mm 12mm 16mm 12mm; }
 * { box-sizing: border-box; }
@@ -87,7 +97,11 @@ table.totals td { padding: 0.6mm 3mm 0.6mm 0; }
 .produced { font-size: 6.5pt; color: #555; }
 .cancelled-mark { position: fixed; top: 45%; left: 50%; transform: translate(-50%, -50%) rotate(-35deg); font-size: 30pt; font-weight: bold; color: #eaa3a3; border: 3pt solid #eaa3a3; padding: 3mm 6mm; white-space: nowrap; z-index: 10; pointer-events: none; }
 @media screen { body { max-width: 200mm; margin: 8mm auto; } }
+${COLUMN_WIDTHS_MM.map((mm, i) => `col.c${i} { width: ${mm}mm; }`).join('\n')}
 `;
+
+/** The CSP source that allows the statement's style element and nothing else, e.g. for style-src. */
+export const STATEMENT_STYLE_CSP_SOURCE = `'sha256-${createHash('sha256').update(CSS, 'utf8').digest('base64')}'`;
 
 /** "1–3, 5, 7–9": the statement lines a note applies to. */
 export function lineRanges(lines: readonly number[]): string {
@@ -248,8 +262,7 @@ export async function renderStatementHtml(snapshot: StatementSnapshot, options: 
   ]);
 
   const cols = L.columns;
-  const widths = [7, 28, 18, 19, 19, 18, 29, 22, 24].map((mm) => `<col style="width: ${mm}mm">`).join('');
-  const head = `<colgroup>${widths}</colgroup><thead><tr><th class="num">${escapeHtml(cols.line)}</th><th>${escapeHtml(cols.vin)}</th><th>${escapeHtml(cols.makeModel)}</th><th>${escapeHtml(cols.category)}</th><th>${escapeHtml(cols.engine)}</th><th>${escapeHtml(cols.production)}</th><th>${escapeHtml(cols.row)}</th><th class="num">${escapeHtml(cols.base)}</th><th class="num">${escapeHtml(cols.fee)}</th></tr></thead>`;
+  const head = `<colgroup>${COLUMN_WIDTHS_MM.map((_, i) => `<col class="c${i}">`).join('')}</colgroup><thead><tr><th class="num">${escapeHtml(cols.line)}</th><th>${escapeHtml(cols.vin)}</th><th>${escapeHtml(cols.makeModel)}</th><th>${escapeHtml(cols.category)}</th><th>${escapeHtml(cols.engine)}</th><th>${escapeHtml(cols.production)}</th><th>${escapeHtml(cols.row)}</th><th class="num">${escapeHtml(cols.base)}</th><th class="num">${escapeHtml(cols.fee)}</th></tr></thead>`;
   const body = `<tbody>${snapshot.vehicles.map((v) => vehicleRow(v, lang, L)).join('')}</tbody>`;
 
   const totals = `<section class="totals-section"><h2>${escapeHtml(L.totals)}</h2><table class="totals">${snapshot.totals

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { statementHash, shortHash } from '../../../src/main/statements/hash';
 import { canonicalJson } from '../../../src/core/statements/canonical';
-import { escapeHtml, groupedNotes, lineRanges, renderStatementHtml } from '../../../src/main/statements/render';
+import { escapeHtml, groupedNotes, lineRanges, renderStatementHtml, STATEMENT_STYLE_CSP_SOURCE } from '../../../src/main/statements/render';
 import { statementPrintLayout } from '../../../src/main/statements/print';
 import { snapshot, vinOf } from './fixture';
 
@@ -169,5 +169,16 @@ describe('rendering', () => {
     const text = visibleText(await renderStatementHtml(s));
     expect(text).toContain('…и ещё 8 таких же замечаний по отдельным транспортным средствам (строки 3–10)');
     expect(text).toContain('One sentence for all (строки 1–10)');
+  });
+});
+
+describe('the preview in the app', () => {
+  it('has one style element, allowed by its hash, and no style attributes (the app CSP forbids inline styles)', async () => {
+    const html = await renderStatementHtml(snapshot(3));
+    const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)];
+    expect(styles).toHaveLength(1);
+    const { createHash } = await import('node:crypto');
+    expect(STATEMENT_STYLE_CSP_SOURCE).toBe(`'sha256-${createHash('sha256').update(styles[0]![1]!, 'utf8').digest('base64')}'`);
+    expect(html).not.toMatch(/<[^>]+\sstyle=/);
   });
 });
