@@ -18,7 +18,7 @@ export interface BenchResult {
 
 type Bench = () => Promise<BenchResult | BenchResult[]>;
 
-const benches: Bench[] = [benchEngine, async () => (await import('./workspace')).benchWorkspace(), async () => (await import('./statements')).benchStatements(), async () => (await import('./grid')).benchGrid()];
+const benches: Bench[] = [benchEngine, async () => (await import('./workspace')).benchWorkspace(), async () => (await import('./statements')).benchStatements(), async () => (await import('./grid')).benchGrid(), async () => (await import('./excel')).benchExcel()];
 
 function meets(r: BenchResult): boolean {
   return (r.better ?? 'higher') === 'higher' ? r.value >= r.target : r.value <= r.target;
