@@ -6,6 +6,8 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type MenuItemConstructorOptions } from 'electron';
 import { methodNames } from '../core/api/contract';
+import { FILE_CHANNELS } from '../core/api/channel';
+import { openThroughDialog, saveThroughDialog, type FileDialogs } from './shell/file-bridge';
 import { createBackend, type Backend } from './backend';
 import { resolveDataDir } from './paths';
 import { channelOf, CONTENT_SECURITY_POLICY, decideNavigation, isAppUrl, isOpenableExternally, secureWebPreferences } from './shell/policy';
@@ -34,17 +36,33 @@ if (!app.requestSingleInstanceLock()) {
   });
 }
 
+/** Only our own window, showing our own page, may call the backend. */
+function fromOurWindow(event: Electron.IpcMainInvokeEvent): boolean {
+  const frameUrl = event.senderFrame?.url ?? '';
+  return mainWindow !== null && event.sender === mainWindow.webContents && isAppUrl(frameUrl, APP_ORIGIN);
+}
+
 function registerIpc(api: Backend): void {
   for (const method of methodNames) {
     ipcMain.handle(channelOf(method), async (event, args: unknown) => {
-      // Only our own window, showing our own page, may call the backend.
-      const frameUrl = event.senderFrame?.url ?? '';
-      if (!mainWindow || event.sender !== mainWindow.webContents || !isAppUrl(frameUrl, APP_ORIGIN)) {
-        return { ok: false, error: { code: 'forbidden', message: 'Caller not allowed' } };
-      }
+      if (!fromOurWindow(event)) return { ok: false, error: { code: 'forbidden', message: 'Caller not allowed' } };
       return api.registry.dispatch(method, args);
     });
   }
+  const dialogs: FileDialogs = {
+    pickFile: async (filters) => {
+      const r = await dialog.showOpenDialog(mainWindow!, { properties: ['openFile'], filters });
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
+    choosePath: async (defaultName) => {
+      const r = await dialog.showSaveDialog(mainWindow!, { defaultPath: defaultName });
+      return r.canceled || !r.filePath ? null : r.filePath;
+    },
+  };
+  ipcMain.handle(FILE_CHANNELS.open, (event, filters: unknown) => (fromOurWindow(event) ? openThroughDialog(dialogs, api.transfers, filters) : null));
+  ipcMain.handle(FILE_CHANNELS.save, (event, id: unknown, name: unknown) =>
+    fromOurWindow(event) ? saveThroughDialog(dialogs, api.transfers, id, name) : false,
+  );
 }
 
 function buildMenu(): void {

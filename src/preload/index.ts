@@ -5,7 +5,7 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { methodNames } from '../core/api/contract';
-import { channelOf } from '../core/api/channel';
+import { channelOf, FILE_CHANNELS } from '../core/api/channel';
 
 const api: Record<string, (args: unknown) => Promise<unknown>> = {};
 for (const method of methodNames) {
@@ -13,3 +13,12 @@ for (const method of methodNames) {
 }
 
 contextBridge.exposeInMainWorld('tamga', Object.freeze(api));
+
+// Native open/save dialogs: the renderer receives a transfer id, never a file path.
+contextBridge.exposeInMainWorld(
+  'tamgaFiles',
+  Object.freeze({
+    openFile: (filters: unknown) => ipcRenderer.invoke(FILE_CHANNELS.open, filters),
+    saveDownload: (downloadId: unknown, fileName: unknown) => ipcRenderer.invoke(FILE_CHANNELS.save, downloadId, fileName),
+  }),
+);

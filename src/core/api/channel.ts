@@ -2,3 +2,12 @@
 export function channelOf(method: string): string {
   return `tamga:${method}`;
 }
+
+/**
+ * The two file dialogs of the desktop shell. They sit beside the API rather than in it because
+ * only the shell can show a native dialog; the renderer never sees or names a path.
+ */
+export const FILE_CHANNELS = {
+  open: 'tamga-files:open',
+  save: 'tamga-files:save',
+} as const;
