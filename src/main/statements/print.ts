@@ -44,3 +44,32 @@ export function statementPrintLayout(statement: PrintedStatement): StatementPrin
     margin: { top: '12mm', right: '12mm', bottom: '16mm', left: '12mm' },
   };
 }
+
+/** Electron's webContents.printToPDF options for the same layout (its margins are in inches). */
+export interface ElectronPdfOptions {
+  pageSize: 'A4';
+  landscape: false;
+  printBackground: true;
+  displayHeaderFooter: true;
+  headerTemplate: string;
+  footerTemplate: string;
+  margins: { top: number; right: number; bottom: number; left: number };
+  preferCSSPageSize: false;
+}
+
+const MM_PER_INCH = 25.4;
+const inches = (mm: string): number => Number(mm.replace('mm', '')) / MM_PER_INCH;
+
+export function electronPrintToPdfOptions(statement: PrintedStatement): ElectronPdfOptions {
+  const layout = statementPrintLayout(statement);
+  return {
+    pageSize: layout.format,
+    landscape: false,
+    printBackground: true,
+    displayHeaderFooter: true,
+    headerTemplate: layout.headerTemplate,
+    footerTemplate: layout.footerTemplate,
+    margins: { top: inches(layout.margin.top), right: inches(layout.margin.right), bottom: inches(layout.margin.bottom), left: inches(layout.margin.left) },
+    preferCSSPageSize: false,
+  };
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { statementHash, shortHash } from '../../../src/main/statements/hash';
 import { canonicalJson } from '../../../src/core/statements/canonical';
 import { escapeHtml, groupedNotes, lineRanges, renderStatementHtml, STATEMENT_STYLE_CSP_SOURCE } from '../../../src/main/statements/render';
-import { statementPrintLayout } from '../../../src/main/statements/print';
+import { electronPrintToPdfOptions, statementPrintLayout } from '../../../src/main/statements/print';
 import { snapshot, vinOf } from './fixture';
 
 /** The document's text as a reader sees it: tags dropped, entities for the escaped characters decoded. */
@@ -156,6 +156,16 @@ describe('rendering', () => {
     expect(layout.footerTemplate).toContain(shortHash(statementHash(s)));
     expect(layout.footerTemplate).not.toContain('CANCELLED');
     expect(statementPrintLayout({ ...s, hash: statementHash(s), cancelledAt: '2026-03-05T00:00:00Z' }).footerTemplate).toContain('CANCELLED / АННУЛИРОВАНО');
+  });
+
+  it('gives the Electron shell the same layout, margins in inches', () => {
+    const s = snapshot(1);
+    const printed = { ...s, hash: statementHash(s), cancelledAt: null };
+    const options = electronPrintToPdfOptions(printed);
+    expect(options.footerTemplate).toBe(statementPrintLayout(printed).footerTemplate);
+    expect(options.pageSize).toBe('A4');
+    expect(options.margins.bottom).toBeCloseTo(16 / 25.4, 6);
+    expect(options.margins.left).toBeCloseTo(12 / 25.4, 6);
   });
 
   it('prints a note that names each vehicle a few times, then counts the rest with their lines', async () => {
