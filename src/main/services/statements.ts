@@ -295,7 +295,8 @@ export class StatementService {
           replaces?.id ?? null,
         ).lastInsertRowid,
     );
-    if (kase.status !== 'issued') cases.update({ id: caseId, status: 'issued' });
+    // A draft case becomes issued; a case already marked paid (or cancelled) keeps the broker's status.
+    if (kase.status === 'draft') cases.update({ id: caseId, status: 'issued' });
     return id;
   }
 

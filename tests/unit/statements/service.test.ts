@@ -146,6 +146,10 @@ describe('cancelling, reissuing, verifying', () => {
     expect(html).toContain(`Взамен расчёта № ${first.number}`);
     expect((await call<CaseSummary>(b, 'cases.get', { id: kase.id })).status).toBe('issued');
     expect((await callError(b, 'statements.reissue', { id: first.id })).code).toBe('conflict');
+    // a paid case keeps its status when a corrected statement is issued
+    await call(b, 'cases.update', { id: kase.id, status: 'paid' });
+    await call<StatementSummary>(b, 'statements.reissue', { id: second.id });
+    expect((await call<CaseSummary>(b, 'cases.get', { id: kase.id })).status).toBe('paid');
     b.close();
   });
 
