@@ -1,14 +1,19 @@
 /**
  * The grid against its targets, measured in Chromium against browser mode (the built app): a
  * 10,000-vehicle case opens to a usable grid (first rows shown, a cell focusable), and a pasted
- * block of 1,000 rows is saved (the indicator says so). Needs `npx electron-vite build` first.
+ * block of 1,000 rows is saved (the indicator says so). Medians of RUNS runs. Needs
+ * `npx electron-vite build` first.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
 import type { BenchResult } from './index';
+
+const RUNS = 5;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
@@ -71,28 +76,37 @@ export async function benchGrid(): Promise<BenchResult[]> {
     const big = (await api(url.origin, token, 'cases.create', { clientId: client.id, country: 'KZ', ruleDate: '2026-03-01' })) as { id: number };
     const changes = Array.from({ length: 10_000 }, (_, i) => ({ op: 'upsert', position: i + 1, record: vehicle(i) }));
     await api(url.origin, token, 'vehicles.apply', { caseId: big.id, changes });
-    const empty = (await api(url.origin, token, 'cases.create', { clientId: client.id, country: 'KZ', ruleDate: '2026-03-01' })) as { id: number };
-
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(`${server.url}#/settings`);
-    await page.waitForSelector('.frame');
-
-    // Open: from navigation to a usable grid (first row drawn, the grid takes focus).
-    const openStart = Date.now();
-    await page.evaluate(`window.location.hash = '#/cases/${big.id}'`);
-    await page.waitForSelector('#grid-cell-0-4');
-    await page.locator('[role="grid"]').focus();
-    await page.waitForFunction(`document.activeElement?.getAttribute('role') === 'grid'`);
-    const openMs = Date.now() - openStart;
-
-    await page.evaluate(`window.location.hash = '#/cases/${empty.id}'`);
-    await page.waitForSelector('#grid-cell-0-4');
+    // Each run opens in a fresh page (a new window: nothing the renderer caches, such as the rate
+    // data, carries over) and pastes into a fresh empty case, as a broker's first open and paste do.
+    const openTimes: number[] = [];
+    const pasteTimes: number[] = [];
     const block = Array.from({ length: 1000 }, (_, i) => [`P${i}`, '', 'Lada', 'Vesta', 'М1', 'бензин', `${1000 + i}`].join('\t')).join('\r\n');
-    const pasteStart = Date.now();
-    await page.evaluate(pasteScript(block));
-    await page.waitForSelector('[data-save="saving"], [data-save="pending"]');
-    await page.waitForSelector('[data-save="saved"]');
-    const pasteMs = Date.now() - pasteStart;
+    for (let run = 0; run < RUNS; run++) {
+      const empty = (await api(url.origin, token, 'cases.create', { clientId: client.id, country: 'KZ', ruleDate: '2026-03-01' })) as { id: number };
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      await page.goto(`${server.url}#/settings`);
+      await page.waitForSelector('.frame');
+
+      // Open: from navigation to a usable grid (first row drawn, the grid takes focus).
+      const openStart = Date.now();
+      await page.evaluate(`window.location.hash = '#/cases/${big.id}'`);
+      await page.waitForSelector('#grid-cell-0-4');
+      await page.locator('[role="grid"]').focus();
+      await page.waitForFunction(`document.activeElement?.getAttribute('role') === 'grid'`);
+      openTimes.push(Date.now() - openStart);
+
+      await page.evaluate(`window.location.hash = '#/cases/${empty.id}'`);
+      await page.waitForSelector('#grid-cell-0-4');
+      const pasteStart = Date.now();
+      await page.evaluate(pasteScript(block));
+      await page.waitForSelector('[data-save="saving"], [data-save="pending"]');
+      await page.waitForSelector('[data-save="saved"]');
+      pasteTimes.push(Date.now() - pasteStart);
+      await page.close();
+    }
+    const openMs = median(openTimes);
+    const pasteMs = median(pasteTimes);
+    console.log(`grid runs — open: ${openTimes.join(', ')} ms; paste: ${pasteTimes.join(', ')} ms`);
 
     return [
       { name: 'grid: open a 10,000-vehicle case to a usable grid', value: openMs, unit: 'ms', target: 1000, better: 'lower' },
@@ -103,4 +117,8 @@ export async function benchGrid(): Promise<BenchResult[]> {
     server.child.kill('SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  for (const r of await benchGrid()) console.log(`${r.name}: ${r.value.toLocaleString('en')} ${r.unit} (target ≤ ${r.target.toLocaleString('en')})`);
 }
