@@ -107,6 +107,7 @@ async function wire(options: BackendOptions): Promise<Wired> {
     'cases.duplicate': (args) => cases.duplicate(args.id),
     'cases.archive': (args) => cases.archive(args.id, args.archived),
     'vehicles.list': (args) => vehicles.list(args.caseId),
+    'vehicles.listCompact': (args) => vehicles.listCompact(args.caseId),
     'vehicles.apply': (args) => vehicles.apply(args.caseId, args.changes),
     'vehicles.recompute': (args) => vehicles.recompute(args.caseId),
     'audit.list': (args) => {

@@ -9,7 +9,8 @@
  */
 import { z } from 'zod';
 import { COUNTRIES, SCHEDULE_KINDS, STATUSES, CONFIDENCES, CURRENCIES, IMPORTERS } from '../rates/schema';
-import type { ComputeResult } from '../vehicle';
+import type { ComputeResult, ResultSource } from '../vehicle';
+import type { CompactResult } from './resultParts';
 import { IMPORT_FIELDS, UNITS } from '../import/types';
 
 export const LANGUAGES = ['ru', 'kk', 'en'] as const;
@@ -207,6 +208,31 @@ export const vehicleRowSchema = z.strictObject({
   updatedAt: isoTime,
 });
 export type VehicleRow = z.infer<typeof vehicleRowSchema>;
+
+/** A stored row whose ok result lacks its shared part; `part` indexes the reply's `parts` (see ./resultParts.ts). */
+export type CompactVehicleRow = Omit<VehicleRow, 'result'> & { result: CompactResult | null; part: number | null };
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A stored row, checked by its shape only. These rows were written by this backend: each record
+ * passed vehicleRecordSchema on its way in (vehicles.apply, imports) and each result is the
+ * engine's. What a reply check must still catch, a backend of another version, shows in the
+ * shape; checking every field of 10,000 records cost ~130 ms of a case's opening.
+ */
+const compactVehicleRowSchema = z.custom<CompactVehicleRow>(
+  (v) =>
+    isObject(v) &&
+    typeof v.id === 'number' &&
+    typeof v.caseId === 'number' &&
+    typeof v.position === 'number' &&
+    isObject(v.record) &&
+    (v.result === null || (isObject(v.result) && typeof v.result.ok === 'boolean')) &&
+    (v.part === null || (typeof v.part === 'number' && Number.isInteger(v.part) && v.part >= 0)) &&
+    typeof v.updatedAt === 'string',
+);
+
+export const resultPartSchema = z.strictObject({ basis: z.string(), sources: z.array(z.custom<ResultSource>(isObject)) });
 
 export const auditEntrySchema = z.strictObject({
   id,
@@ -534,6 +560,18 @@ export const contract = {
   'cases.archive': method({ args: z.strictObject({ id, archived: z.boolean() }), result: caseSummarySchema, mutates: true }),
   /** every row ordered by position, with its stored result (no recompute) */
   'vehicles.list': method({ args: z.strictObject({ caseId: id }), result: z.array(vehicleRowSchema), mutates: false }),
+  /**
+   * The grid's form of vehicles.list: the same rows, each ok result without the basis and sources
+   * shared by every vehicle on its rate row, which come once in `parts` (joinResult in
+   * ./resultParts.ts makes the whole result). About a quarter of the text for a large case.
+   */
+  'vehicles.listCompact': method({
+    args: z.strictObject({ caseId: id }),
+    result: z
+      .strictObject({ rows: z.array(compactVehicleRowSchema), parts: z.array(resultPartSchema) })
+      .refine((v) => v.rows.every((r) => r.part === null || r.part < v.parts.length), { message: 'part' }),
+    mutates: false,
+  }),
   /**
    * One transaction: all changes or none. A change naming a row of another case is refused
    * whole, with an issue `changes.<index>.id`. Upserted rows come back recomputed, in order.

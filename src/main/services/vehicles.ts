@@ -11,10 +11,12 @@
 import type { Database, Statement } from 'better-sqlite3';
 import {
   VEHICLE_DESCRIPTIVE_FIELDS,
+  type CompactVehicleRow,
   type VehicleChange,
   type VehicleRecord,
   type VehicleRow,
 } from '../../core/api/contract';
+import { joinResult, splitResult, type CompactResult, type ResultPart } from '../../core/api/resultParts';
 import { decimal } from '../../core/money';
 import type { ComputeResult } from '../../core/vehicle';
 import { AppError } from '../api/errors';
@@ -35,7 +37,10 @@ interface StoredRow {
   case_id: number;
   position: number;
   record: string;
+  /** the result without its shared part (src/core/api/resultParts.ts) */
   result: string | null;
+  /** the result_parts row holding its basis and sources; null for an error or a row stored before parts */
+  result_part: number | null;
   updated_at: string;
 }
 
@@ -77,25 +82,63 @@ function extract(result: ComputeResult): { ok: number; currency: string | null; 
 }
 
 /**
- * A result as stored JSON. The engine shares one frozen `sources` array between the results of
- * one row and day, and it is half of each result's text, so it is serialised once per array.
+ * Stores results as their own fields plus the id of their shared part (migration 0006), within
+ * one call: the engine shares one frozen `sources` array between the results of one row and day
+ * and one basis string per row, so each distinct part is serialised and looked up once.
  */
-const sourcesJson = new WeakMap<object, string>();
-export function resultJson(result: ComputeResult): string {
-  if (!result.ok) return JSON.stringify(result);
-  let sources = sourcesJson.get(result.sources);
-  if (sources === undefined) {
-    sources = JSON.stringify(result.sources);
-    sourcesJson.set(result.sources, sources);
+class ResultWriter {
+  private readonly ids = new Map<object, Map<string, number>>();
+
+  constructor(
+    private readonly findPart: Statement,
+    private readonly insertPart: Statement,
+  ) {}
+
+  write(result: ComputeResult): { json: string; part: number | null } {
+    const { compact, part } = splitResult(result);
+    return { json: JSON.stringify(compact), part: part === null ? null : this.partId(part) };
   }
-  const { sources: _shared, ...rest } = result;
-  return `${JSON.stringify(rest).slice(0, -1)},"sources":${sources}}`;
+
+  private partId(part: ResultPart): number {
+    let byBasis = this.ids.get(part.sources);
+    if (byBasis === undefined) this.ids.set(part.sources, (byBasis = new Map()));
+    let id = byBasis.get(part.basis);
+    if (id === undefined) {
+      const body = JSON.stringify(part);
+      id = (this.findPart.pluck().get(body) as number | undefined) ?? Number(this.insertPart.run(body).lastInsertRowid);
+      byBasis.set(part.basis, id);
+    }
+    return id;
+  }
+}
+
+/** Reads stored rows back whole, parsing each shared part once per call. */
+class ResultReader {
+  private readonly parts = new Map<number, ResultPart>();
+
+  constructor(private readonly partBody: Statement) {}
+
+  part(id: number | null): ResultPart | null {
+    if (id === null) return null;
+    let part = this.parts.get(id);
+    if (part === undefined) {
+      part = JSON.parse(this.partBody.pluck().get(id) as string) as ResultPart;
+      this.parts.set(id, part);
+    }
+    return part;
+  }
+
+  row(row: StoredRow): VehicleRow {
+    const compact = row.result === null ? null : (JSON.parse(row.result) as CompactResult);
+    return toVehicleRow(row, compact === null ? null : joinResult(compact, this.part(row.result_part)));
+  }
 }
 
 /** The fee as the audit trail shows it. */
 function feeText(result: string | ComputeResult | null): string | null {
   if (result === null) return null;
-  const r = typeof result === 'string' ? (JSON.parse(result) as ComputeResult) : result;
+  // a stored result's own fields hold the fee and errors; its shared part is not needed here
+  const r = typeof result === 'string' ? (JSON.parse(result) as CompactResult) : result;
   return r.ok ? `${r.fee} ${r.currency}` : `error: ${r.errors.map((e) => e.field).join(', ')}`;
 }
 
@@ -108,6 +151,9 @@ export class VehicleService {
   private readonly updateRow: Statement;
   private readonly updateResult: Statement;
   private readonly deleteRow: Statement;
+  private readonly findPart: Statement;
+  private readonly insertPart: Statement;
+  private readonly partBody: Statement;
 
   constructor(
     private readonly db: Database,
@@ -115,19 +161,22 @@ export class VehicleService {
     private readonly audit: AuditService,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.byId = db.prepare('SELECT id, case_id, position, record, result, updated_at FROM vehicles WHERE id = ?');
+    this.byId = db.prepare('SELECT id, case_id, position, record, result, result_part, updated_at FROM vehicles WHERE id = ?');
     this.insertRow = db.prepare(
-      `INSERT INTO vehicles (case_id, position, record, vin, result, ok, currency, fee_minor, error_count, warning_count, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO vehicles (case_id, position, record, vin, result, result_part, ok, currency, fee_minor, error_count, warning_count, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.updateRow = db.prepare(
-      `UPDATE vehicles SET position = ?, record = ?, vin = ?, result = ?, ok = ?, currency = ?, fee_minor = ?,
+      `UPDATE vehicles SET position = ?, record = ?, vin = ?, result = ?, result_part = ?, ok = ?, currency = ?, fee_minor = ?,
          error_count = ?, warning_count = ?, updated_at = ? WHERE id = ?`,
     );
     this.updateResult = db.prepare(
-      'UPDATE vehicles SET result = ?, ok = ?, currency = ?, fee_minor = ?, error_count = ?, warning_count = ?, updated_at = ? WHERE id = ?',
+      'UPDATE vehicles SET result = ?, result_part = ?, ok = ?, currency = ?, fee_minor = ?, error_count = ?, warning_count = ?, updated_at = ? WHERE id = ?',
     );
     this.deleteRow = db.prepare('DELETE FROM vehicles WHERE id = ?');
+    this.findPart = db.prepare('SELECT id FROM result_parts WHERE body = ?');
+    this.insertPart = db.prepare('INSERT INTO result_parts (body) VALUES (?)');
+    this.partBody = db.prepare('SELECT body FROM result_parts WHERE id = ?');
   }
 
   caseDefaults(caseId: number): CaseDefaults {
@@ -137,11 +186,37 @@ export class VehicleService {
   }
 
   list(caseId: number): VehicleRow[] {
+    const reader = new ResultReader(this.partBody);
+    return this.stored(caseId).map((row) => reader.row(row));
+  }
+
+  /**
+   * The same rows as `list`, each result without its shared part; the parts come once, and a
+   * row's `part` is an index into them (joinResult puts them together). For a 10,000-row case
+   * this is about a quarter of the text to serialise, send and parse.
+   */
+  listCompact(caseId: number): { rows: CompactVehicleRow[]; parts: ResultPart[] } {
+    const index = new Map<number, number>();
+    const parts: string[] = [];
+    const rows = this.stored(caseId).map((row): CompactVehicleRow => {
+      let part: number | null = null;
+      if (row.result_part !== null) {
+        part = index.get(row.result_part) ?? null;
+        if (part === null) {
+          part = parts.push(this.partBody.pluck().get(row.result_part) as string) - 1;
+          index.set(row.result_part, part);
+        }
+      }
+      return { ...toVehicleRow(row, row.result === null ? null : (JSON.parse(row.result) as CompactResult)), part };
+    });
+    return { rows, parts: parts.map((body) => JSON.parse(body) as ResultPart) };
+  }
+
+  private stored(caseId: number): StoredRow[] {
     this.caseDefaults(caseId);
-    const rows = this.db
-      .prepare('SELECT id, case_id, position, record, result, updated_at FROM vehicles WHERE case_id = ? ORDER BY position, id')
+    return this.db
+      .prepare('SELECT id, case_id, position, record, result, result_part, updated_at FROM vehicles WHERE case_id = ? ORDER BY position, id')
       .all(caseId) as StoredRow[];
-    return rows.map(toVehicleRow);
   }
 
   private touchCase(caseId: number, at: string): void {
@@ -199,6 +274,7 @@ export class VehicleService {
       const results = this.fees.compute(live.map((p) => engineInput(p.record, kase)), {});
 
       // 3. Write, with the audit trail, then read the rows back as stored.
+      const writer = new ResultWriter(this.findPart, this.insertPart);
       for (const { id, record } of deleted) {
         this.deleteRow.run(id);
         this.audit.recordDiff(at, { caseId, vehicleId: id, action: 'vehicle.delete' }, record, {});
@@ -206,14 +282,14 @@ export class VehicleService {
       const ids: number[] = [];
       live.forEach((p, i) => {
         const result = results[i]!;
-        const json = resultJson(result);
+        const { json, part } = writer.write(result);
         const x = extract(result);
         const vin = typeof p.record.vin === 'string' ? p.record.vin.toUpperCase() : null;
         let id = p.id;
         if (id === null) {
-          id = Number(this.insertRow.run(caseId, p.position, JSON.stringify(p.record), vin, json, x.ok, x.currency, x.feeMinor, x.errors, x.warnings, at).lastInsertRowid);
+          id = Number(this.insertRow.run(caseId, p.position, JSON.stringify(p.record), vin, json, part, x.ok, x.currency, x.feeMinor, x.errors, x.warnings, at).lastInsertRowid);
         } else {
-          this.updateRow.run(p.position, JSON.stringify(p.record), vin, json, x.ok, x.currency, x.feeMinor, x.errors, x.warnings, at, id);
+          this.updateRow.run(p.position, JSON.stringify(p.record), vin, json, part, x.ok, x.currency, x.feeMinor, x.errors, x.warnings, at, id);
         }
         for (const a of p.audit) this.audit.recordDiff(at, { caseId, vehicleId: id, action: a.action }, a.before, a.after);
         const oldFee = feeText(p.oldResult);
@@ -222,7 +298,8 @@ export class VehicleService {
         ids.push(id);
       });
       if (changes.length > 0) this.touchCase(caseId, at);
-      return { rows: ids.map((id) => toVehicleRow(this.byId.get(id) as StoredRow)), deleted: deleted.map((d) => d.id) };
+      const reader = new ResultReader(this.partBody);
+      return { rows: ids.map((id) => reader.row(this.byId.get(id) as StoredRow)), deleted: deleted.map((d) => d.id) };
     }).immediate();
   }
 
@@ -236,15 +313,17 @@ export class VehicleService {
       const kase = this.caseDefaults(caseId);
       const at = this.now().toISOString();
       const before = this.totalsText(caseId);
-      // Stored results are not read back (at 10,000 rows of ~2 KB that costs more than computing),
-      // and the trail gets one entry with the case's totals rather than 10,000 derived fee changes:
-      // the change that caused them (a rule date, an importer) is already in it.
+      // Stored results are not read back (at 10,000 rows that costs more than computing), and the
+      // trail gets one entry with the case's totals rather than 10,000 derived fee changes: the
+      // change that caused them (a rule date, an importer) is already in it.
       const rows = this.db.prepare('SELECT id, record FROM vehicles WHERE case_id = ?').all(caseId) as Pick<StoredRow, 'id' | 'record'>[];
       const results = this.fees.compute(rows.map((r) => engineInput(JSON.parse(r.record) as VehicleRecord, kase)), {});
+      const writer = new ResultWriter(this.findPart, this.insertPart);
       rows.forEach((row, i) => {
         const result = results[i]!;
+        const { json, part } = writer.write(result);
         const x = extract(result);
-        this.updateResult.run(resultJson(result), x.ok, x.currency, x.feeMinor, x.errors, x.warnings, at, row.id);
+        this.updateResult.run(json, part, x.ok, x.currency, x.feeMinor, x.errors, x.warnings, at, row.id);
       });
       const after = this.totalsText(caseId);
       if (before !== after) this.audit.record(at, { caseId, vehicleId: null, action: 'case.recompute', field: 'totals', oldValue: before, newValue: after });
@@ -268,8 +347,8 @@ export class VehicleService {
     const at = this.now().toISOString();
     const copied = this.db
       .prepare(
-        `INSERT INTO vehicles (case_id, position, record, vin, result, ok, currency, fee_minor, error_count, warning_count, updated_at)
-         SELECT ?, position, record, vin, result, ok, currency, fee_minor, error_count, warning_count, ? FROM vehicles WHERE case_id = ? ORDER BY position, id`,
+        `INSERT INTO vehicles (case_id, position, record, vin, result, result_part, ok, currency, fee_minor, error_count, warning_count, updated_at)
+         SELECT ?, position, record, vin, result, result_part, ok, currency, fee_minor, error_count, warning_count, ? FROM vehicles WHERE case_id = ? ORDER BY position, id`,
       )
       .run(toCaseId, at, fromCaseId).changes;
     this.recompute(toCaseId);
@@ -277,13 +356,13 @@ export class VehicleService {
   }
 }
 
-function toVehicleRow(row: StoredRow): VehicleRow {
+function toVehicleRow<R extends ComputeResult | CompactResult>(row: StoredRow, result: R | null) {
   return {
     id: row.id,
     caseId: row.case_id,
     position: row.position,
     record: JSON.parse(row.record) as VehicleRecord,
-    result: row.result === null ? null : (JSON.parse(row.result) as ComputeResult),
+    result,
     updatedAt: row.updated_at,
   };
 }

@@ -223,11 +223,27 @@ describe('client history', () => {
 });
 
 describe('stored results', () => {
-  it('are stored as the engine returned them, sources included', async () => {
-    const { resultJson } = await import('../../../src/main/services/vehicles');
+  it('are listed exactly as the engine returned them (same keys, same order, sources included), whole or in parts', async () => {
+    const { joinResult } = await import('../../../src/core/api/resultParts');
     const b = await backendIn(tempDir());
-    const fees = await call<unknown[]>(b, 'fees.compute', { vehicles: [{ ...kzCar, make: undefined, model: undefined, country: 'KZ', date: '2026-06-01', importer: 'company' }, { country: 'KZ' }] });
-    for (const r of fees) expect(JSON.parse(resultJson(r as never))).toEqual(r);
+    const { kase } = await clientAndCase(b, { importer: 'company' });
+    const records: Record<string, unknown>[] = [{ ...kzCar, id: 'a' }, { ...kzCar, id: 'b', engineCc: 2500 }, { category: 'M1', propulsion: 'electric', powerKw: 100 }, { category: 'M1', propulsion: 'ice', engineCc: 'big' }];
+    await call(b, 'vehicles.apply', { caseId: kase.id, changes: records.map((r) => upsert(r)) });
+    const inputs = records.map(({ make: _m, model: _n, ...r }) => ({ ...r, country: 'KZ', date: '2026-06-01', importer: 'company' }));
+    const engine = JSON.stringify(await call<unknown[]>(b, 'fees.compute', { vehicles: inputs }));
+    const listed = async () => JSON.stringify((await call<VehicleRow[]>(b, 'vehicles.list', { caseId: kase.id })).map((r) => r.result));
+    expect(await listed()).toBe(engine);
+    await call(b, 'vehicles.recompute', { caseId: kase.id });
+    expect(await listed()).toBe(engine);
+
+    const compact = await call<{ rows: (Omit<VehicleRow, 'result'> & { result: never; part: number | null })[]; parts: never[] }>(b, 'vehicles.listCompact', { caseId: kase.id });
+    expect(compact.parts.length).toBeLessThan(records.length);
+    expect(JSON.stringify(compact.rows.map((r) => joinResult(r.result, r.part === null ? null : compact.parts[r.part]!)))).toBe(engine);
+
+    // a row stored whole, before parts existed, is read as it was stored
+    const [first] = await call<VehicleRow[]>(b, 'vehicles.list', { caseId: kase.id });
+    b.db.prepare('UPDATE vehicles SET result = ?, result_part = NULL WHERE id = ?').run(JSON.stringify(first!.result), first!.id);
+    expect(await listed()).toBe(engine);
     b.close();
   });
 });

@@ -9,5 +9,6 @@ import { migration0002 } from './0002-settings';
 import { migration0003 } from './0003-workspace';
 import { migration0004 } from './0004-import-mappings';
 import { migration0005 } from './0005-statements';
+import { migration0006 } from './0006-result-parts';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
