@@ -14,6 +14,7 @@ const steps = [
   ['typecheck (renderer)', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']],
   ['lint', 'npx', ['eslint', '--max-warnings', '0', 'src', 'tests', 'scripts', 'bench']],
   ['unit and data tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=reports/vitest.json']],
+  ['electron security scan', 'node', ['scripts/electronegativity.mjs']],
   ['build', 'npx', ['electron-vite', 'build']],
   ['end-to-end tests', 'npx', ['playwright', 'test']],
 ];
