@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { statementHash, shortHash } from '../../../src/main/statements/hash';
 import { canonicalJson } from '../../../src/core/statements/canonical';
-import { escapeHtml, groupedNotes, lineRanges, renderStatementHtml, STATEMENT_STYLE_CSP_SOURCE } from '../../../src/main/statements/render';
+import { escapeHtml, groupedNotes, lineRanges, qrPayload, renderStatementHtml, STATEMENT_STYLE_CSP_SOURCE } from '../../../src/main/statements/render';
 import { electronPrintToPdfOptions, statementPrintLayout } from '../../../src/main/statements/print';
 import { snapshot, vinOf } from './fixture';
 
@@ -139,6 +139,15 @@ describe('rendering', () => {
     expect(text).toContain('Взамен расчёта № 2026-000007 от 01.02.2026');
     expect(text).toContain('вторичного источника');
     expect(text).toContain('статус: не подтверждён');
+  });
+
+  it('puts the number, the date, the totals and the full hash in the QR code', async () => {
+    const s = snapshot(2);
+    const hash = statementHash(s);
+    expect(qrPayload(s, hash)).toBe(`TAMGA-STATEMENT\nNo: 2026-000001\nDate: 2026-03-02\nTotal: 1513750.00 KZT\nSHA-256: ${hash}`);
+    const QRCode = (await import('qrcode')).default;
+    const svg = await QRCode.toString(qrPayload(s, hash), { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
+    expect(await renderStatementHtml(s)).toContain(svg);
   });
 
   it('groups lines into ranges', () => {
