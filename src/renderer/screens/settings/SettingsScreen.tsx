@@ -7,6 +7,7 @@ import { useProfile } from '../../app/ProfileContext';
 import { Field } from '../../components/Field';
 import { useLanguage } from '../../i18n';
 import { UnconfirmedSchedules } from './UnconfirmedSchedules';
+import { BackupsSection } from './BackupsSection';
 import {
   PROFILE_FIELDS,
   emptyProfile,
@@ -44,6 +45,7 @@ export function SettingsScreen() {
         />
       )}
       <UnconfirmedSchedules />
+      <BackupsSection />
     </section>
   );
 }
