@@ -220,17 +220,17 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * engine's. What a reply check must still catch, a backend of another version, shows in the
  * shape; checking every field of 10,000 records cost ~130 ms of a case's opening.
  */
-const compactVehicleRowSchema = z.custom<CompactVehicleRow>(
-  (v) =>
-    isObject(v) &&
-    typeof v.id === 'number' &&
-    typeof v.caseId === 'number' &&
-    typeof v.position === 'number' &&
-    isObject(v.record) &&
-    (v.result === null || (isObject(v.result) && typeof v.result.ok === 'boolean')) &&
-    (v.part === null || (typeof v.part === 'number' && Number.isInteger(v.part) && v.part >= 0)) &&
-    typeof v.updatedAt === 'string',
-);
+const isCompactVehicleRow = (v: unknown): v is CompactVehicleRow =>
+  isObject(v) &&
+  typeof v.id === 'number' &&
+  typeof v.caseId === 'number' &&
+  typeof v.position === 'number' &&
+  isObject(v.record) &&
+  (v.result === null || (isObject(v.result) && typeof v.result.ok === 'boolean')) &&
+  (v.part === null || (typeof v.part === 'number' && Number.isInteger(v.part) && v.part >= 0)) &&
+  typeof v.updatedAt === 'string';
+/** One check over the whole array: a zod check per element costs more than the check itself. */
+const compactVehicleRowsSchema = z.custom<CompactVehicleRow[]>((v) => Array.isArray(v) && v.every(isCompactVehicleRow));
 
 export const resultPartSchema = z.strictObject({ basis: z.string(), sources: z.array(z.custom<ResultSource>(isObject)) });
 
@@ -568,7 +568,7 @@ export const contract = {
   'vehicles.listCompact': method({
     args: z.strictObject({ caseId: id }),
     result: z
-      .strictObject({ rows: z.array(compactVehicleRowSchema), parts: z.array(resultPartSchema) })
+      .strictObject({ rows: compactVehicleRowsSchema, parts: z.array(resultPartSchema) })
       .refine((v) => v.rows.every((r) => r.part === null || r.part < v.parts.length), { message: 'part' }),
     mutates: false,
   }),

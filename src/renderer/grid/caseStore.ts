@@ -6,7 +6,8 @@
  * All calls to the backend go through one promise chain, so a save, an undo and a redo never
  * overtake each other and every change set is built against the state the database has.
  */
-import type { CaseSummary, Language, VehicleRow } from '../../core/api/contract';
+import type { CaseSummary, Language, ResultOf, VehicleRow } from '../../core/api/contract';
+import { joinResult } from '../../core/api/resultParts';
 import { computeOne } from '../../core/engine/compute';
 import {
   buildEntry,
@@ -65,9 +66,10 @@ export class CaseStore {
   constructor(
     readonly caseId: number,
     private kase: CaseSummary,
-    rows: readonly VehicleRow[],
+    opened: ResultOf<'vehicles.listCompact'>,
   ) {
-    const gridRows = rows.map((r) => this.fromServer(r));
+    const { rows, parts } = opened;
+    const gridRows = rows.map((r) => this.fromServer({ id: r.id, position: r.position, record: r.record, result: r.result && joinResult(r.result, r.part === null ? null : parts[r.part]!) }));
     this.set({ rows: gridRows });
   }
 
@@ -237,7 +239,7 @@ export class CaseStore {
     this.set({ rows: next, save: this.pending.isEmpty ? 'saved' : 'pending' });
   }
 
-  private fromServer(r: VehicleRow, key = `id-${r.id}`): GridRow {
+  private fromServer(r: Pick<VehicleRow, 'id' | 'position' | 'record' | 'result'>, key = `id-${r.id}`): GridRow {
     this.saved.set(r.id, { position: r.position, record: r.record });
     this.idByKey.set(key, r.id);
     return { key, id: r.id, position: r.position, record: r.record, result: r.result, problems: {} };

@@ -29,6 +29,11 @@ function load(): Promise<LocalEngine | null> {
   return loading;
 }
 
+/** Starts fetching and compiling the rate data, if not already, so it is ready by the time a grid asks. */
+export function preloadLocalEngine(): void {
+  void load();
+}
+
 /** null until loaded (and if the data cannot be had: the saved result then arrives from main). */
 export function useLocalEngine(): LocalEngine | null {
   const [engine, setEngine] = useState<LocalEngine | null>(null);

@@ -13,7 +13,7 @@ import { CaseGrid } from '../../grid/CaseGrid';
 import { CaseStore, type GridRow } from '../../grid/caseStore';
 import { ExplainPane } from '../../grid/ExplainPane';
 import { GridFooter } from '../../grid/GridFooter';
-import { useLocalEngine } from '../../grid/rateBundle';
+import { preloadLocalEngine, useLocalEngine } from '../../grid/rateBundle';
 import { useLanguage } from '../../i18n';
 import '../../styles/grid.css';
 
@@ -24,7 +24,10 @@ export function CaseScreen({ caseId }: { caseId: number }) {
 
   useEffect(() => {
     let live = true;
-    void Promise.all([call('cases.get', { id: caseId }), call('vehicles.list', { caseId })]).then(([kase, rows]) => {
+    // The rate data serves only the feedback while typing: it is fetched and compiled while the
+    // rows are on their way, not after the grid is shown (where it held up the first keystroke).
+    preloadLocalEngine();
+    void Promise.all([call('cases.get', { id: caseId }), call('vehicles.listCompact', { caseId })]).then(([kase, rows]) => {
       if (!live) return;
       if (!kase.ok) return setError(kase.error);
       if (!rows.ok) return setError(rows.error);
