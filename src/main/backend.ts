@@ -40,6 +40,7 @@ export interface Backend {
   /** uploaded files and prepared downloads, by id (the shell's dialogs and the web server use it) */
   transfers: TransferStore;
   imports: ImportService;
+  statements: StatementService;
   close(): void;
 }
 
@@ -114,12 +115,21 @@ async function wire(options: BackendOptions): Promise<Wired> {
       cases.get(args.caseId);
       return audit.list(args.caseId, args.limit, args.offset);
     },
-    'statements.issue': (args) => statements.issue(args),
+    // Issuing also freezes the rendered document, so the first print is already the stored one.
+    'statements.issue': async (args) => {
+      const issued = statements.issue(args);
+      await statements.html(issued.id);
+      return issued;
+    },
     'statements.list': (args) => statements.list(args),
     'statements.get': (args) => statements.get(args.id),
     'statements.html': (args) => statements.html(args.id),
     'statements.cancel': (args) => statements.cancel(args.id, args.reason),
-    'statements.reissue': (args) => statements.reissue(args.id),
+    'statements.reissue': async (args) => {
+      const issued = statements.reissue(args.id);
+      await statements.html(issued.id);
+      return issued;
+    },
     'statements.verify': (args) => statements.verify(args),
     'statements.diff': (args) => statements.diff(args.id),
     'imports.preview': (args) => imports.preview(args),
@@ -140,6 +150,7 @@ async function wire(options: BackendOptions): Promise<Wired> {
     info,
     transfers,
     imports,
+    statements,
     close: () => db.close(),
   };
 }
@@ -216,6 +227,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     },
     get imports() {
       return current.imports;
+    },
+    get statements() {
+      return current.statements;
     },
     close: () => current.close(),
   };

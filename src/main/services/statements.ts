@@ -154,12 +154,23 @@ export class StatementService {
     return JSON.parse(this.row(id).snapshot) as StatementSnapshot;
   }
 
-  /** The printable document, from the stored snapshot only; a cancelled statement carries the mark. */
+  /**
+   * The printable document. It is rendered from the snapshot once, at issue, and stored (written
+   * once, see migration 0007), so every reprint is the same bytes whatever changed since. A
+   * cancelled statement is rendered from the same snapshot with the cancellation mark.
+   */
   async html(id: number): Promise<{ html: string }> {
     const row = this.row(id);
     const snapshot = JSON.parse(row.snapshot) as StatementSnapshot;
-    const cancelled = row.cancelled_at !== null ? { reason: row.cancel_reason ?? '', at: row.cancelled_at } : undefined;
-    return { html: await renderStatementHtml(snapshot, { cancelled }) };
+    if (row.cancelled_at !== null) {
+      return { html: await renderStatementHtml(snapshot, { cancelled: { reason: row.cancel_reason ?? '', at: row.cancelled_at } }) };
+    }
+    const stored = this.db.prepare('SELECT html FROM statements WHERE id = ?').pluck().get(id) as string | null;
+    if (stored !== null) return { html: stored };
+    // First print of a statement (normally right after issue): freeze the document.
+    const html = await renderStatementHtml(snapshot, {});
+    this.db.prepare('UPDATE statements SET html = ? WHERE id = ? AND html IS NULL').run(html, id);
+    return { html: this.db.prepare('SELECT html FROM statements WHERE id = ?').pluck().get(id) as string };
   }
 
   // ------------------------------------------------------------------ issuing

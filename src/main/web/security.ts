@@ -6,11 +6,14 @@
  * and a present Origin must be this server's own.
  */
 import { timingSafeEqual } from 'node:crypto';
+import { STATEMENT_STYLE_CSP_SOURCE } from '../statements/render';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self'",
+  // The statement preview (an iframe srcdoc) inherits this policy; its one stylesheet is allowed
+  // by hash, so no inline style is ever allowed in general.
+  `style-src 'self' ${STATEMENT_STYLE_CSP_SOURCE}`,
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",

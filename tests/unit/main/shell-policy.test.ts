@@ -40,3 +40,14 @@ describe('the Electron window policy (checked as data, without launching Electro
     expect(channels).toContain('tamga:profile.save');
   });
 });
+
+describe('the content security policy', () => {
+  it('allows the statement stylesheet by its hash, in the server header and in the page itself', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { STATEMENT_STYLE_CSP_SOURCE } = await import('../../../src/main/statements/render');
+    const { CONTENT_SECURITY_POLICY } = await import('../../../src/main/web/security');
+    expect(CONTENT_SECURITY_POLICY).toContain(STATEMENT_STYLE_CSP_SOURCE);
+    expect(readFileSync('src/renderer/index.html', 'utf8')).toContain(STATEMENT_STYLE_CSP_SOURCE);
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-inline');
+  });
+});

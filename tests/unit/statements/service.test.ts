@@ -200,3 +200,29 @@ describe('rate data changes after issue', () => {
     later.close();
   });
 });
+
+describe('the stored document', () => {
+  it('is rendered once at issue and reprinted from storage byte for byte; the database refuses to change it', async () => {
+    const b = await createBackend({ dataDir: tempDir(), mode: 'browser', logger: quiet });
+    await withProfile(b);
+    const { kase } = await caseOfThree(b);
+    const issued = await call<StatementSummary>(b, 'statements.issue', { caseId: kase.id });
+    const stored = b.db.prepare('SELECT html FROM statements WHERE id = ?').pluck().get(issued.id) as string | null;
+    expect(stored).not.toBeNull();
+    expect((await call<{ html: string }>(b, 'statements.html', { id: issued.id })).html).toBe(stored);
+    expect(() => b.db.prepare("UPDATE statements SET html = 'forged' WHERE id = ?").run(issued.id)).toThrow(/cannot be changed/);
+    b.close();
+  });
+
+  it('is what a reprint returns even when the layout code would now render differently', async () => {
+    const b = await createBackend({ dataDir: tempDir(), mode: 'browser', logger: quiet });
+    await withProfile(b);
+    const { kase } = await caseOfThree(b);
+    // Issue through the service directly, so the document is not yet stored; then store a
+    // document as an older version of the app would have rendered it.
+    const issued = b.statements.issue({ caseId: kase.id });
+    b.db.prepare('UPDATE statements SET html = ? WHERE id = ?').run('<!doctype html><p>as printed in 2026</p>', issued.id);
+    expect((await call<{ html: string }>(b, 'statements.html', { id: issued.id })).html).toBe('<!doctype html><p>as printed in 2026</p>');
+    b.close();
+  });
+});
