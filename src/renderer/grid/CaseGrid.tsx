@@ -304,14 +304,22 @@ export function CaseGrid({ store, snapshot, language, onActiveRow, onStatus }: P
         lastPosition: store.lastPosition,
         language: lang,
       });
-      const problemsAt = (row: number) =>
-        Object.fromEntries(plan.problems.filter((p) => p.row === row).map((p) => [p.field, p]));
-      const updates = plan.updates.map((u) => {
-        const index = vr.findIndex((row) => row.key === u.key);
-        return { ...u, problems: problemsAt(index) };
-      });
+      // Problems and rows looked up through maps built once: searching them per pasted row made a
+      // 1,000-row paste into a large case quadratic.
+      const problemsByRow = new Map<number, GridRow['problems']>();
+      for (const p of plan.problems) {
+        let at = problemsByRow.get(p.row);
+        if (!at) problemsByRow.set(p.row, (at = {}));
+        at[p.field] = p;
+      }
+      const indexOfKey = new Map(vr.map((row, i) => [row.key, i]));
+      const problemsAt = (row: number | undefined) => (row === undefined ? undefined : problemsByRow.get(row)) ?? {};
+      const updates = plan.updates.map((u) => ({ ...u, problems: problemsAt(indexOfKey.get(u.key)) }));
       const creates = plan.creates.map((c, i) => ({ ...c, problems: problemsAt(vr.length + i) }));
       store.edit({ updates, creates });
+      // A paste is one whole change set, not a burst of typing to coalesce: it is saved at once
+      // rather than SAVE_DELAY_MS later.
+      void store.flush();
       const errors = plan.problems.filter((p) => p.severity === 'error').length;
       onStatus(t('grid.status.pasted', { count: plan.height, errors }));
       const left = Math.max(r.left, FIRST_FIELD_COLUMN);
