@@ -23,6 +23,8 @@ export function secureWebPreferences(preloadPath: string) {
     webviewTag: false,
     navigateOnDragDrop: false,
     spellcheck: false,
+    // Middle-click opens links through a path that bypasses the window-open handler.
+    disableBlinkFeatures: 'Auxclick',
   } as const;
 }
 
