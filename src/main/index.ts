@@ -8,6 +8,8 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type MenuIte
 import { methodNames } from '../core/api/contract';
 import { FILE_CHANNELS } from '../core/api/channel';
 import { openThroughDialog, saveThroughDialog, type FileDialogs } from './shell/file-bridge';
+import { prepareStatementPdf } from './shell/statement-pdf';
+import { writeFile } from 'node:fs/promises';
 import { createBackend, type Backend } from './backend';
 import { resolveDataDir } from './paths';
 import { channelOf, CONTENT_SECURITY_POLICY, decideNavigation, isAppUrl, isOpenableExternally, secureWebPreferences } from './shell/policy';
@@ -63,6 +65,23 @@ function registerIpc(api: Backend): void {
   ipcMain.handle(FILE_CHANNELS.save, (event, id: unknown, name: unknown) =>
     fromOurWindow(event) ? saveThroughDialog(dialogs, api.transfers, id, name) : false,
   );
+  ipcMain.handle(FILE_CHANNELS.statementPdf, async (event, id: unknown) => {
+    if (!fromOurWindow(event)) return false;
+    const job = await prepareStatementPdf(api.statements, id);
+    if (!job) return false;
+    // A hidden, sandboxed window with JavaScript off: the statement is a document, nothing runs.
+    const printer = new BrowserWindow({ show: false, webPreferences: { ...secureWebPreferences(), javascript: false } });
+    try {
+      const target = await dialogs.choosePath(job.fileName);
+      if (target === null) return false;
+      await printer.loadFile(job.htmlFile);
+      await writeFile(target, await printer.webContents.printToPDF(job.options));
+      return true;
+    } finally {
+      printer.destroy();
+      await job.cleanup();
+    }
+  });
 }
 
 function buildMenu(): void {

@@ -20,5 +20,6 @@ contextBridge.exposeInMainWorld(
   Object.freeze({
     openFile: (filters: unknown) => ipcRenderer.invoke(FILE_CHANNELS.open, filters),
     saveDownload: (downloadId: unknown, fileName: unknown) => ipcRenderer.invoke(FILE_CHANNELS.save, downloadId, fileName),
+    saveStatementPdf: (statementId: unknown) => ipcRenderer.invoke(FILE_CHANNELS.statementPdf, statementId),
   }),
 );

@@ -10,4 +10,6 @@ export function channelOf(method: string): string {
 export const FILE_CHANNELS = {
   open: 'tamga-files:open',
   save: 'tamga-files:save',
+  /** print a stored statement to PDF and save it where the broker chooses */
+  statementPdf: 'tamga-files:statement-pdf',
 } as const;

@@ -9,9 +9,9 @@ export { CONTENT_SECURITY_POLICY };
 export { channelOf } from '../../core/api/channel';
 
 /** Applied to every BrowserWindow: the renderer gets no Node, an isolated world, a sandbox. */
-export function secureWebPreferences(preloadPath: string) {
+export function secureWebPreferences(preloadPath?: string) {
   return {
-    preload: preloadPath,
+    ...(preloadPath ? { preload: preloadPath } : {}),
     contextIsolation: true,
     nodeIntegration: false,
     nodeIntegrationInWorker: false,

@@ -11,6 +11,8 @@ export interface TamgaFiles {
   openFile(filters: { name: string; extensions: string[] }[]): Promise<{ fileId: string; fileName: string } | null>;
   /** the shell's save dialog for a prepared download; false when the broker cancels */
   saveDownload(downloadId: string, fileName: string): Promise<boolean>;
+  /** the shell prints a stored statement with printToPDF and saves it where the broker chooses */
+  saveStatementPdf?(statementId: number): Promise<boolean>;
 }
 
 declare global {

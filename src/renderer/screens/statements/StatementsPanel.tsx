@@ -210,6 +210,12 @@ export function StatementsPanel({ caseId, beforeIssue, onCaseChanged }: Statemen
             <button type="button" className="button" disabled={!html} onClick={() => html && void printStatementHtml(html)}>
               {T.print}
             </button>
+            {/* The desktop app saves a PDF itself; in a browser, "Save as PDF" is a printer in Print. */}
+            {window.tamgaFiles?.saveStatementPdf && (
+              <button type="button" className="button" onClick={() => void window.tamgaFiles?.saveStatementPdf?.(selected.id)}>
+                {T.savePdf}
+              </button>
+            )}
             <button type="button" className="button" disabled={busy} onClick={() => void compare(selected)}>
               {T.diff}
             </button>

@@ -26,6 +26,7 @@ export interface StatementTexts {
   open: string;
   preview(number: string): string;
   print: string;
+  savePdf: string;
   cancel: string;
   cancelReason: string;
   cancelConfirm: string;
@@ -64,6 +65,7 @@ const ru: StatementTexts = {
   open: 'Открыть',
   preview: (n) => `Расчёт № ${n}: предпросмотр`,
   print: 'Печать',
+  savePdf: 'Сохранить PDF',
   cancel: 'Аннулировать',
   cancelReason: 'Причина аннулирования',
   cancelConfirm: 'Аннулировать расчёт',
@@ -102,6 +104,7 @@ const kk: StatementTexts = {
   open: 'Ашу',
   preview: (n) => `№ ${n} есеп: алдын ала қарау`,
   print: 'Басып шығару',
+  savePdf: 'PDF ретінде сақтау',
   cancel: 'Жою',
   cancelReason: 'Жою себебі',
   cancelConfirm: 'Есепті жою',
@@ -140,6 +143,7 @@ const en: StatementTexts = {
   open: 'Open',
   preview: (n) => `Statement No. ${n}: preview`,
   print: 'Print',
+  savePdf: 'Save as PDF',
   cancel: 'Cancel statement',
   cancelReason: 'Reason for cancelling',
   cancelConfirm: 'Cancel this statement',
