@@ -28,7 +28,7 @@ import { Dec } from '../../core/money';
 import type { CaseStore, GridRow, StoreSnapshot } from './caseStore';
 import { cellMessage, copyText, displayText } from './cellText';
 import { CellEditor, type EditSession } from './CellEditor';
-import { FIRST_FIELD_COLUMN, GRID_COLUMNS, columnKey, type GridColumn } from './gridColumns';
+import { FIRST_FIELD_COLUMN, GRID_COLUMNS, columnKey, pinClass, type GridColumn } from './gridColumns';
 import { clamp, rangeOf, type Cursor, type Selection } from './selection';
 import { useCssVars } from './useBoxStyle';
 
@@ -342,7 +342,7 @@ export function CaseGrid({ store, snapshot, language, onActiveRow, onStatus }: P
         <div className="grid__rowhead" role="columnheader">
           {t('grid.rowNumber')}
         </div>
-        {GRID_COLUMNS.map((c) => {
+        {GRID_COLUMNS.map((c, col) => {
           const key = columnKey(c);
           const sorted = sort?.key === key ? sort.dir : null;
           return (
@@ -350,7 +350,7 @@ export function CaseGrid({ store, snapshot, language, onActiveRow, onStatus }: P
               key={key}
               role="columnheader"
               aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
-              className={`grid__cell grid__cell--head grid__w-${c.kind === 'field' ? c.column.width : c.width}${c.kind === 'result' ? ' grid__cell--result' : ''}`}
+              className={`grid__cell grid__cell--head grid__w-${c.kind === 'field' ? c.column.width : c.width}${c.kind === 'result' ? ' grid__cell--result' : ''} ${pinClass(col)}`}
             >
               <button type="button" className="grid__sort" onClick={() => toggleSort(key)} title={t('grid.sortBy')}>
                 {columnLabel(c, t)}
@@ -366,11 +366,11 @@ export function CaseGrid({ store, snapshot, language, onActiveRow, onStatus }: P
             ⌕
           </span>
         </div>
-        {GRID_COLUMNS.map((c) => {
+        {GRID_COLUMNS.map((c, col) => {
           const key = columnKey(c);
           const label = t('grid.filterBy', { column: columnLabel(c, t) });
           return (
-            <div key={key} role="columnheader" className={`grid__cell grid__cell--filter grid__w-${c.kind === 'field' ? c.column.width : c.width}`}>
+            <div key={key} role="columnheader" className={`grid__cell grid__cell--filter grid__w-${c.kind === 'field' ? c.column.width : c.width} ${pinClass(col)}`}>
               <input
                 className="grid__filter"
                 aria-label={label}
@@ -500,6 +500,7 @@ const RowView = memo(function RowView({ index, row, language, activeCol, selLeft
           'grid__cell',
           `grid__w-${c.kind === 'field' ? c.column.width : c.width}`,
           c.kind === 'result' ? 'grid__cell--result' : '',
+          pinClass(col),
           (c.kind === 'field' ? c.column.numeric : c.numeric) ? 'grid__cell--num' : '',
           col === activeCol ? 'grid__cell--active' : '',
           col >= selLeft && col <= selRight ? 'grid__cell--selected' : '',

@@ -1,6 +1,6 @@
 /**
- * The columns the grid shows: the result first (fee, confidence, rate row, warnings), so the fee
- * stays in sight however far right the broker types, then every field of the vehicle record.
+ * The columns the grid shows: the result first (fee, confidence, rate row, warnings), pinned so
+ * the fee stays in sight however far right the broker types, then every field of the record.
  */
 import { COLUMNS, type Column } from '../../core/grid';
 
@@ -21,6 +21,14 @@ export const GRID_COLUMNS: readonly GridColumn[] = [
 ];
 
 export const FIRST_FIELD_COLUMN = RESULT_COLUMNS.length;
+
+/**
+ * The result columns stay pinned at the left (position: sticky, offsets in grid.css), so the fee
+ * stays in sight however far right the broker scrolls; '' for the field columns.
+ */
+export function pinClass(col: number): string {
+  return col < FIRST_FIELD_COLUMN ? `grid__cell--pinned grid__pin-${col}` : '';
+}
 
 export function columnKey(c: GridColumn): string {
   return c.kind === 'result' ? `result:${c.id}` : c.column.field;
