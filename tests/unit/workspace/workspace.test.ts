@@ -240,6 +240,14 @@ describe('stored results', () => {
     expect(compact.parts.length).toBeLessThan(records.length);
     expect(JSON.stringify(compact.rows.map((r) => joinResult(r.result, r.part === null ? null : compact.parts[r.part]!)))).toBe(engine);
 
+    // the renderer's reply check accepts this reply and refuses one of another shape
+    const { contract } = await import('../../../src/core/api/contract');
+    const check = (value: unknown) => contract['vehicles.listCompact'].result.safeParse(value).success;
+    expect(check(compact)).toBe(true);
+    expect(check({ ...compact, rows: compact.rows.map((r) => ({ ...r, part: compact.parts.length })) })).toBe(false);
+    expect(check({ ...compact, rows: compact.rows.map((r) => ({ ...r, record: 'x' })) })).toBe(false);
+    expect(check({ rows: compact.rows })).toBe(false);
+
     // a row stored whole, before parts existed, is read as it was stored
     const [first] = await call<VehicleRow[]>(b, 'vehicles.list', { caseId: kase.id });
     b.db.prepare('UPDATE vehicles SET result = ?, result_part = NULL WHERE id = ?').run(JSON.stringify(first!.result), first!.id);
