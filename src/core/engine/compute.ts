@@ -65,7 +65,11 @@ function makeContext(bundle: RateBundle, options: ComputeOptions): Context {
 function echoId(raw: unknown): string | undefined {
   if (raw === null || typeof raw !== 'object') return undefined;
   const id = (raw as { id?: unknown }).id;
-  return id === undefined || id === null ? undefined : typeof id === 'string' ? id : String(id);
+  if (typeof id === 'string') return id;
+  // A number or boolean from a spreadsheet cell is echoed as text; an object cannot be echoed
+  // safely (it may not even convert to a string), so it is dropped rather than thrown on.
+  if ((typeof id === 'number' && Number.isFinite(id)) || typeof id === 'boolean') return String(id);
+  return undefined;
 }
 
 function fail(id: string | undefined, errors: FieldError[]): ComputeFail {
