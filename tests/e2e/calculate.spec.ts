@@ -6,6 +6,7 @@ const fee = (page: Page) => page.locator('.result__amount');
 
 async function openCalculation(page: Page, url: string) {
   await page.goto(url);
+  await page.getByRole('link', { name: 'Расчёт', exact: true }).click();
   await expect(page).toHaveURL(/#\/calculate$/);
   await expect(page.getByLabel('Страна расчёта')).toBeVisible();
 }

@@ -4,7 +4,7 @@ test.describe('Settings: the broker profile through every layer', () => {
   test('a broker fills the profile, switches language, reloads and finds everything persisted', async ({ page, app }) => {
     await page.goto(app.url);
     // The token leaves the address bar at once, as Jupyter does.
-    await expect(page).toHaveURL(/#\/calculate$/);
+    await expect(page).toHaveURL(/#\/cases$/);
     expect(page.url()).not.toContain('token=');
     await page.getByRole('link', { name: 'Настройки' }).click();
     await expect(page).toHaveURL(/#\/settings$/);
@@ -16,7 +16,7 @@ test.describe('Settings: the broker profile through every layer', () => {
     await page.getByLabel('Телефон').fill('+7 701 555-12-34');
     await page.getByLabel('Текст внизу печатных документов').fill('Расчёт носит справочный характер.');
     await page.getByLabel('Страна по умолчанию').selectOption('RU');
-    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await page.getByRole('button', { name: 'Сохранить', exact: true }).click();
     await expect(page.getByRole('status')).toContainText('сохран');
 
     // Kazakh re-renders the interface at once and is saved with the profile.
@@ -45,7 +45,7 @@ test.describe('Settings: the broker profile through every layer', () => {
     await page.goto(app.url);
     await page.getByRole('link', { name: 'Настройки' }).click();
     await page.getByLabel('Телефон').fill('позвоните мне');
-    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await page.getByRole('button', { name: 'Сохранить', exact: true }).click();
     const name = page.getByLabel('Брокер или название компании');
     await expect(name).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByLabel('Телефон')).toHaveAttribute('aria-invalid', 'true');

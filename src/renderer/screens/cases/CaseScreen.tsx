@@ -15,12 +15,18 @@ import { ExplainPane } from '../../grid/ExplainPane';
 import { GridFooter } from '../../grid/GridFooter';
 import { preloadLocalEngine, useLocalEngine } from '../../grid/rateBundle';
 import { useLanguage } from '../../i18n';
+import { ExportButtons, TemplateButton } from '../export/ExportButtons';
+import { ImportDialog } from '../import/ImportDialog';
+import { StatementsPanel } from '../statements/StatementsPanel';
 import '../../styles/grid.css';
 
 export function CaseScreen({ caseId }: { caseId: number }) {
   const { t } = useTranslation();
   const [loaded, setLoaded] = useState<{ kase: CaseSummary; store: CaseStore } | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  // Bumped after an import or a statement changed the case on the server: reload it.
+  const [version, setVersion] = useState(0);
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
 
   useEffect(() => {
     let live = true;
@@ -36,7 +42,7 @@ export function CaseScreen({ caseId }: { caseId: number }) {
     return () => {
       live = false;
     };
-  }, [caseId]);
+  }, [caseId, version]);
 
   if (error) {
     return (
@@ -46,10 +52,10 @@ export function CaseScreen({ caseId }: { caseId: number }) {
     );
   }
   if (!loaded) return <p className="workspace__loading">{t('cases.loading')}</p>;
-  return <LoadedCase initial={loaded.kase} store={loaded.store} />;
+  return <LoadedCase key={version} initial={loaded.kase} store={loaded.store} onReload={reload} />;
 }
 
-function LoadedCase({ initial, store }: { initial: CaseSummary; store: CaseStore }) {
+function LoadedCase({ initial, store, onReload }: { initial: CaseSummary; store: CaseStore; onReload: () => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const engine = useLocalEngine();
@@ -122,6 +128,21 @@ function LoadedCase({ initial, store }: { initial: CaseSummary; store: CaseStore
         {status}
       </p>
       <GridFooter summary={summary} save={snapshot.save} language={language} />
+      <div className="case__tools">
+        <details className="case__panel">
+          <summary>{t('cases.tools.import')}</summary>
+          <ImportDialog caseId={kase.id} clientId={kase.clientId} onImported={onReload} />
+        </details>
+        <details className="case__panel">
+          <summary>{t('cases.tools.export')}</summary>
+          <ExportButtons caseId={kase.id} />
+          <TemplateButton />
+        </details>
+        <details className="case__panel">
+          <summary>{t('cases.tools.statements')}</summary>
+          <StatementsPanel caseId={kase.id} beforeIssue={() => store.flush()} onCaseChanged={onReload} />
+        </details>
+      </div>
     </section>
   );
 }
