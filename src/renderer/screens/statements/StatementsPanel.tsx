@@ -147,7 +147,8 @@ export function StatementsPanel({ caseId, beforeIssue, onCaseChanged }: Statemen
 
       {error && (
         <div className="notice notice--error" role="alert">
-          <p>{t(`apiError.${error.code}`)}</p>
+          {/* A refusal the broker can act on says what to do; anything else gets the general text. */}
+          <p>{T.refused[error.issues?.[0]?.code ?? ''] ?? t(`apiError.${error.code}`)}</p>
           {error.issues && error.issues.length > 0 && (
             <ul>
               {error.issues.slice(0, 10).map((issue) => (

@@ -27,6 +27,8 @@ export interface StatementTexts {
   preview(number: string): string;
   print: string;
   savePdf: string;
+  /** why issuing was refused, by the issue code the service gives */
+  refused: Partial<Record<string, string>>;
   cancel: string;
   cancelReason: string;
   cancelConfirm: string;
@@ -66,6 +68,13 @@ const ru: StatementTexts = {
   preview: (n) => `Расчёт № ${n}: предпросмотр`,
   print: 'Печать',
   savePdf: 'Сохранить PDF',
+  refused: {
+    'vehicle-has-errors': 'В расчёт не попадают строки с ошибками: исправьте их в таблице или выберите другие автомобили.',
+    'no-profile': 'Сначала сохраните профиль брокера в настройках: его название и лицензия печатаются в расчёте.',
+    'no-vehicles': 'В деле нет автомобилей для расчёта.',
+    'already-cancelled': 'Этот расчёт уже аннулирован.',
+    'already-replaced': 'Этот расчёт уже заменён; исправляйте новый.',
+  },
   cancel: 'Аннулировать',
   cancelReason: 'Причина аннулирования',
   cancelConfirm: 'Аннулировать расчёт',
@@ -105,6 +114,13 @@ const kk: StatementTexts = {
   preview: (n) => `№ ${n} есеп: алдын ала қарау`,
   print: 'Басып шығару',
   savePdf: 'PDF ретінде сақтау',
+  refused: {
+    'vehicle-has-errors': 'Қатесі бар жолдар есепке кірмейді: оларды кестеде түзетіңіз немесе басқа көліктерді таңдаңыз.',
+    'no-profile': 'Алдымен баптауларда брокер профилін сақтаңыз: оның атауы мен лицензиясы есепте басылады.',
+    'no-vehicles': 'Істе есепке арналған көлік жоқ.',
+    'already-cancelled': 'Бұл есеп бұрын жойылған.',
+    'already-replaced': 'Бұл есеп бұрын ауыстырылған; жаңасын түзетіңіз.',
+  },
   cancel: 'Жою',
   cancelReason: 'Жою себебі',
   cancelConfirm: 'Есепті жою',
@@ -144,6 +160,13 @@ const en: StatementTexts = {
   preview: (n) => `Statement No. ${n}: preview`,
   print: 'Print',
   savePdf: 'Save as PDF',
+  refused: {
+    'vehicle-has-errors': 'Rows with errors cannot go on a statement: correct them in the grid or choose other vehicles.',
+    'no-profile': 'Save the broker profile in Settings first: its name and licence head every statement.',
+    'no-vehicles': 'The case has no vehicles to put on a statement.',
+    'already-cancelled': 'This statement is already cancelled.',
+    'already-replaced': 'This statement was already replaced; correct the new one.',
+  },
   cancel: 'Cancel statement',
   cancelReason: 'Reason for cancelling',
   cancelConfirm: 'Cancel this statement',
