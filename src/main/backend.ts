@@ -96,6 +96,7 @@ async function wire(options: BackendOptions): Promise<Wired> {
     'fees.compare': (args) => fees.compare(args.vehicle, args.language),
     'rates.list': (args) => fees.list(args),
     'rates.gaps': (args) => fees.gaps(args),
+    'rates.codes': (args) => fees.codes(args),
     'rates.files': () => (rateFiles ??= readRateFiles(options.ratesDir ?? defaultRatesDir()).files),
     'clients.list': (args) => clients.list(args),
     'clients.get': (args) => clients.get(args.id),

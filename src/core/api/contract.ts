@@ -483,6 +483,15 @@ export const contract = {
     result: z.array(scheduleSummarySchema),
     mutates: false,
   }),
+  /** the exemption and machine-type codes a vehicle may carry in a country, with their names */
+  'rates.codes': method({
+    args: z.strictObject({ country: z.enum(COUNTRIES), language: z.enum(LANGUAGES).optional() }),
+    result: z.strictObject({
+      exemptions: z.array(z.strictObject({ code: z.string(), title: z.string(), basis: z.string() })),
+      machineTypes: z.array(z.strictObject({ code: z.string(), title: z.string() })),
+    }),
+    mutates: false,
+  }),
   /** what the installed rate data has no rate for: shown as gaps, never filled */
   'rates.gaps': method({
     args: z.strictObject({ country: z.enum(COUNTRIES).optional(), language: z.enum(LANGUAGES).optional() }),

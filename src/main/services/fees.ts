@@ -65,6 +65,18 @@ export class FeeService {
     }
   }
 
+  codes(args: { country: Country; language?: Language | undefined }): {
+    exemptions: { code: string; title: string; basis: string }[];
+    machineTypes: { code: string; title: string }[];
+  } {
+    const lang = args.language ?? this.defaults.language();
+    const j = this.bundle.jurisdictions.get(args.country);
+    return {
+      exemptions: (j?.data.exemptions ?? []).map((e) => ({ code: e.code, title: e.title[lang], basis: e.basis })),
+      machineTypes: (j?.data.machineTypes ?? []).map((m) => ({ code: m.code, title: m.title[lang] })),
+    };
+  }
+
   gaps(args: { country?: Country | undefined; language?: Language | undefined }): RateGap[] {
     const lang = args.language ?? this.defaults.language();
     const out: RateGap[] = [];

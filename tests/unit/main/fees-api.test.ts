@@ -72,6 +72,18 @@ describe('fees through the API (real rate data, real database)', () => {
     backend.close();
   });
 
+  it('lists each country\'s exemption and machine-type codes from the rate data, with names', async () => {
+    const backend = await createBackend({ dataDir: tempDir(), mode: 'browser', logger: quiet });
+    const response = await backend.registry.dispatch('rates.codes', { country: 'RU', language: 'ru' });
+    expect(response.ok).toBe(true);
+    if (!response.ok) return;
+    const { exemptions, machineTypes } = response.value as { exemptions: { code: string; title: string }[]; machineTypes: { code: string }[] };
+    expect(exemptions.map((e) => e.code)).toEqual(expect.arrayContaining(['diplomatic', 'vintage']));
+    expect(exemptions.every((e) => e.title.length > 0)).toBe(true);
+    expect(machineTypes.map((m) => m.code)).toEqual(expect.arrayContaining(['grader', 'bulldozer']));
+    backend.close();
+  });
+
   it('refuses a batch larger than the contract allows without computing anything', async () => {
     const backend = await createBackend({ dataDir: tempDir(), mode: 'browser', logger: quiet });
     const response = await backend.registry.dispatch('fees.compute', { vehicles: new Array(100_001).fill(car) });

@@ -7,7 +7,7 @@ import { todayIso } from '../../app/today';
 import { CheckboxField } from '../../components/CheckboxField';
 import { Field } from '../../components/Field';
 import { useLanguage } from '../../i18n';
-import { EXEMPTION_CODES, MACHINE_TYPES } from './codes';
+import { useCodes } from './codes';
 import { ComparisonTable } from './ComparisonTable';
 import { ResultPanel } from './ResultPanel';
 import { useFeeExplanation } from './useFeeExplanation';
@@ -48,6 +48,7 @@ function QuickCalculation({ defaultCountry }: { defaultCountry: Country }) {
   const [values, setValues] = useState<VehicleFormValues>(() => initialValues(defaultCountry, todayIso()));
   const vehicle = useMemo(() => toVehicle(values), [values]);
   const fee = useFeeExplanation(vehicle, language);
+  const codes = useCodes(values.country, language);
   const result: ComputeResult | null = fee.explanation?.result ?? null;
 
   const errors = useMemo(() => {
@@ -196,8 +197,10 @@ function QuickCalculation({ defaultCountry }: { defaultCountry: Country }) {
                   onChange={(event) => update('machineType', event.target.value)}
                 />
                 <datalist id="calc-machineType-codes">
-                  {MACHINE_TYPES[values.country].map((code) => (
-                    <option key={code} value={code} />
+                  {codes.machineTypes.map(({ code, title }) => (
+                    <option key={code} value={code}>
+                      {title}
+                    </option>
                   ))}
                 </datalist>
               </>
@@ -309,8 +312,10 @@ function QuickCalculation({ defaultCountry }: { defaultCountry: Country }) {
                 onChange={(event) => update('exemption', event.target.value)}
               />
               <datalist id="calc-exemption-codes">
-                {EXEMPTION_CODES[values.country].map((code) => (
-                  <option key={code} value={code} />
+                {codes.exemptions.map(({ code, title }) => (
+                  <option key={code} value={code}>
+                    {title}
+                  </option>
                 ))}
               </datalist>
             </>

@@ -1,33 +1,31 @@
 /**
- * Codes the engine accepts for `exemption` and `machineType`, per country, offered as suggestions
- * while typing. They are the codes the engine names when it rejects an unknown one; the field
- * stays free text, so a code added to the rate data works before this list learns it (the
- * engine's answer names the codes it knows). Requested: an API that lists them from the data.
+ * Codes the engine accepts for `exemption` and `machineType` in a country, with their names, as
+ * the installed rate data lists them (`rates.codes`). They are offered as suggestions; the field
+ * stays free text, and the engine names the codes it knows when it refuses one.
  */
+import { useEffect, useState } from 'react';
+import type { Language } from '../../../core/api/contract';
 import type { Country } from '../../../core/rates/schema';
+import { call } from '../../api/client';
 
-export const EXEMPTION_CODES: Record<Country, readonly string[]> = {
-  KZ: ['humanitarian'],
-  RU: ['resettler', 'refugee', 'forced-migrant', 'diplomatic', 'vintage'],
-  BY: [
-    'humanitarian',
-    'technical-assistance',
-    'diplomatic',
-    'refugee',
-    'resettler',
-    'by-producer-obligation',
-    'by-made-exported',
-    're-equipped',
-    'chassis-fee-paid',
-    'euro6-international-haulage',
-    'international-haulage-2025',
-    'international-haulage-2026',
-    'vintage',
-  ],
-};
+export interface CodeList {
+  exemptions: { code: string; title: string }[];
+  machineTypes: { code: string; title: string }[];
+}
 
-export const MACHINE_TYPES: Record<Country, readonly string[]> = {
-  KZ: ['excavator', 'bulldozer', 'grader', 'wheel-loader', 'crane', 'agro-other', 'other-special'],
-  RU: ['grader', 'bulldozer', 'excavator', 'wheel-loader', 'front-loader', 'off-road-dump-truck', 'dump-truck', 'van'],
-  BY: [],
-};
+const EMPTY: CodeList = { exemptions: [], machineTypes: [] };
+
+export function useCodes(country: Country, language: Language): CodeList {
+  const [codes, setCodes] = useState<{ key: string; list: CodeList } | null>(null);
+  const key = `${country}|${language}`;
+  useEffect(() => {
+    let live = true;
+    void call('rates.codes', { country, language }).then((reply) => {
+      if (live && reply.ok) setCodes({ key, list: reply.value });
+    });
+    return () => {
+      live = false;
+    };
+  }, [country, language, key]);
+  return codes?.key === key ? codes.list : EMPTY;
+}
