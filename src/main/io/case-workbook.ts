@@ -66,6 +66,22 @@ export function columnHeader(field: string, language: Language): string {
   return KNOWN.has(field) ? fieldLabel(field as ImportField, language) : field;
 }
 
+/**
+ * One style object per kind of cell, shared by every cell of that kind. exceljs gives each new
+ * cell a style object of its own and, when writing, turns every style object it has not seen
+ * into XML to find its index: for 100,000 rows × 22 columns that was 3.4 s of a 6.4 s export.
+ * A shared object is looked up once (exceljs keeps a WeakMap by object). Frozen, because a
+ * cell's style setters (`cell.numFmt = …`) would otherwise change every cell sharing it. The
+ * plain style is `{}`: exceljs writes it for text and number cells as the default style, as for
+ * a fresh cell; dates and money always get their own format.
+ */
+const CELL_STYLE = {
+  plain: Object.freeze({}),
+  date: Object.freeze({ numFmt: 'dd.mm.yyyy' }),
+  wrap: Object.freeze({ alignment: Object.freeze({ wrapText: true, vertical: 'top' }) }),
+  money: Object.fromEntries(Object.entries(MONEY_FORMAT).map(([c, numFmt]) => [c, Object.freeze({ numFmt })])) as Record<Currency, Partial<ExcelJS.Style>>,
+} as const satisfies Record<string, Partial<ExcelJS.Style> | Record<Currency, Partial<ExcelJS.Style>>>;
+
 export function columnLetter(column: number): string {
   let s = '';
   for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
@@ -178,13 +194,13 @@ async function caseXlsx(path: string, rows: readonly CaseRow[], { language, titl
       toNumber(r.fee), r.currency, r.schedule, r.row, toNumber(r.base), toNumber(r.coefficient), r.basis, r.confidence, r.warnings, r.errors,
     ];
     const row = ws.addRow(values);
-    if (r.currency) {
-      row.getCell(feeCol).numFmt = MONEY_FORMAT[r.currency];
-      row.getCell(baseCol).numFmt = MONEY_FORMAT[r.currency];
-    }
-    values.forEach((v, c) => {
-      if (v instanceof Date) row.getCell(c + 1).numFmt = 'dd.mm.yyyy';
-      else if (wrapCols.has(c + 1) && typeof v === 'string' && v.includes('\n')) row.getCell(c + 1).alignment = { wrapText: true, vertical: 'top' };
+    // `values` has no holes, so this visits exactly the cells addRow made.
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      const v = values[col - 1];
+      cell.style = r.currency && (col === feeCol || col === baseCol) ? CELL_STYLE.money[r.currency]
+        : v instanceof Date ? CELL_STYLE.date
+          : wrapCols.has(col) && typeof v === 'string' && v.includes('\n') ? CELL_STYLE.wrap
+            : CELL_STYLE.plain;
     });
     row.commit();
   }
