@@ -47,6 +47,11 @@ const MESSAGES: Record<VehicleFileErrorCode, Record<Language, (d: string) => str
     kk: () => 'Файлды оқу тоқтатылды',
     en: () => 'Reading the file was cancelled',
   },
+  'too-large': {
+    ru: (d) => `Файл слишком велик или устроен как zip-бомба, он не читается (${d}). Разделите список на несколько файлов`,
+    kk: (d) => `Файл тым үлкен немесе zip-бомба сияқты құрылған, ол оқылмайды (${d}). Тізімді бірнеше файлға бөліңіз`,
+    en: (d) => `The file is too large or built like a zip bomb and is not read (${d}). Split the list into several files`,
+  },
   'write-failed': {
     ru: (d) => `Не удалось записать файл: ${d}`,
     kk: (d) => `Файлды жазу мүмкін болмады: ${d}`,

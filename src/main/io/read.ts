@@ -12,6 +12,7 @@ import type { HeaderMapping, Language, RowCells } from '../../core/import/types'
 import { plainValue } from '../../core/import/values';
 import { decodeText, detectDelimiter, parseCsv, unguard } from './csv';
 import { VehicleFileError } from './errors';
+import { guardRow, guardTextFile, guardZip, LIMITS } from './guard';
 import type { ReadOptions, ReadResult, ReadRow, SkipReason, SkippedRow } from './types';
 
 export const DEFAULT_STREAMING_THRESHOLD_BYTES = 5 * 1024 * 1024;
@@ -65,8 +66,10 @@ export async function readVehicleFile(path: string, options: ReadOptions = {}): 
     case '.csv':
     case '.tsv':
     case '.txt':
+      guardTextFile(size, language);
       return readCsv(path, options);
     case '.json':
+      guardTextFile(size, language);
       return readJson(path, options);
     default:
       throw new VehicleFileError('unsupported-format', language, ext || basename(path));
@@ -144,6 +147,7 @@ async function pipeline(
     skipped.push({ rowNumber, reason, message: SKIP_MESSAGES[reason][language] });
 
   const handle = (row: SheetRow, m: HeaderMapping) => {
+    guardRow(row.rowNumber, row.cells, language);
     if (row.rowNumber <= m.headerRow) {
       if (row.rowNumber < m.headerRow && nonEmpty(row.cells).length > 0) skip(row.rowNumber, 'title');
       return;
@@ -209,7 +213,10 @@ async function readXlsx(path: string, size: number, options: ReadOptions): Promi
   const threshold = options.streamingThresholdBytes ?? DEFAULT_STREAMING_THRESHOLD_BYTES;
   const language = options.language ?? 'ru';
   try {
-    return size > threshold ? await readXlsxStreaming(path, options) : await readXlsxWhole(path, options);
+    // A small file can unpack to a sheet the in-memory reader would hold whole: decide by unpacked size too.
+    const { unpackedBytes } = await guardZip(path, size, language);
+    const streaming = size > threshold || unpackedBytes > LIMITS.wholeReadUnpackedBytes;
+    return streaming ? await readXlsxStreaming(path, options) : await readXlsxWhole(path, options);
   } catch (e) {
     wrapZipError(e, path, language);
   }

@@ -73,4 +73,6 @@ export type VehicleFileErrorCode =
   | 'no-header'
   | 'sheet-not-found'
   | 'aborted'
-  | 'write-failed';
+  | 'write-failed'
+  /** a limit of guard.ts: unpacked size, zip ratio, rows, columns, cell length, text file size */
+  | 'too-large';

@@ -1,0 +1,257 @@
+/**
+ * Limits that keep a hostile or broken spreadsheet from exhausting memory or time before any
+ * vehicle is read (SECURITY.md, "a malicious spreadsheet"). An .xlsx is a zip: its central
+ * directory declares each part's sizes, which a zip bomb either states honestly (a 1,000:1 ratio,
+ * gigabytes unpacked) or lies about; so the declared sizes are checked first and then every part
+ * is inflated once, counting bytes, and refused the moment it exceeds what it declared. Rows,
+ * columns and cell lengths are bounded as rows are read. Each refusal is a `VehicleFileError`
+ * 'too-large' whose message names the limit, in the broker's language.
+ */
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import { Writable } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
+import type { Language } from '../../core/import/types';
+import { VehicleFileError } from './errors';
+
+export const LIMITS = {
+  /** all parts of an .xlsx unpacked; a 100,000-row, 12-column list is about 30–60 MB */
+  unpackedBytes: 256 * 1024 * 1024,
+  /** unpacked ÷ packed for a part over `ratioFloorBytes`; real sheets pack 5–20:1, bombs ~1,000:1 */
+  ratio: 200,
+  ratioFloorBytes: 1024 * 1024,
+  /** parts in the zip; a workbook has tens */
+  zipEntries: 10_000,
+  /** sheet rows (by row number, so a lone cell at row 1,048,576 counts); a case holds at most 100,000 vehicles */
+  sheetRows: 200_000,
+  /** columns per row (Excel 2003's IV); vehicle lists have tens */
+  columns: 256,
+  /** characters in one cell: Excel's own maximum */
+  cellChars: 32_767,
+  /** a .csv, .tsv, .txt or .json file, read whole */
+  textFileBytes: 64 * 1024 * 1024,
+  /** above this many unpacked bytes an .xlsx is read with the streaming reader, whatever its packed size */
+  wholeReadUnpackedBytes: 16 * 1024 * 1024,
+} as const;
+
+const MB = 1024 * 1024;
+const mb = (bytes: number) => (bytes / MB).toFixed(bytes < 10 * MB ? 1 : 0);
+
+type Reason =
+  | { kind: 'unpacked'; bytes: number }
+  | { kind: 'ratio'; part: string; ratio: number }
+  | { kind: 'entries'; count: number }
+  | { kind: 'lying'; part: string }
+  | { kind: 'rows'; row: number }
+  | { kind: 'columns'; row: number; columns: number }
+  | { kind: 'cell'; cell: string; chars: number }
+  | { kind: 'text-file'; bytes: number };
+
+const DETAILS: Record<Language, (r: Reason) => string> = {
+  ru: (r) => {
+    switch (r.kind) {
+      case 'unpacked': return `в распакованном виде ${mb(r.bytes)} МБ, предел ${mb(LIMITS.unpackedBytes)} МБ`;
+      case 'ratio': return `часть «${r.part}» сжата в ${r.ratio} раз (предел ${LIMITS.ratio}): так устроены zip-бомбы`;
+      case 'entries': return `в архиве ${r.count} частей, предел ${LIMITS.zipEntries}`;
+      case 'lying': return `часть «${r.part}» распаковывается в больший размер, чем указано в архиве`;
+      case 'rows': return `строка ${r.row}: на листе больше ${LIMITS.sheetRows} строк`;
+      case 'columns': return `строка ${r.row}: ${r.columns} столбцов, предел ${LIMITS.columns}`;
+      case 'cell': return `ячейка ${r.cell}: ${r.chars} символов, предел ${LIMITS.cellChars}`;
+      case 'text-file': return `${mb(r.bytes)} МБ, предел для .csv и .json ${mb(LIMITS.textFileBytes)} МБ`;
+    }
+  },
+  kk: (r) => {
+    switch (r.kind) {
+      case 'unpacked': return `ашылған күйде ${mb(r.bytes)} МБ, шегі ${mb(LIMITS.unpackedBytes)} МБ`;
+      case 'ratio': return `«${r.part}» бөлігі ${r.ratio} есе сығылған (шегі ${LIMITS.ratio}): zip-бомбалар осылай жасалады`;
+      case 'entries': return `архивте ${r.count} бөлік, шегі ${LIMITS.zipEntries}`;
+      case 'lying': return `«${r.part}» бөлігі архивте көрсетілгеннен үлкен болып ашылады`;
+      case 'rows': return `${r.row}-жол: парақта ${LIMITS.sheetRows} жолдан көп`;
+      case 'columns': return `${r.row}-жол: ${r.columns} баған, шегі ${LIMITS.columns}`;
+      case 'cell': return `${r.cell} ұяшығы: ${r.chars} таңба, шегі ${LIMITS.cellChars}`;
+      case 'text-file': return `${mb(r.bytes)} МБ, .csv және .json үшін шегі ${mb(LIMITS.textFileBytes)} МБ`;
+    }
+  },
+  en: (r) => {
+    switch (r.kind) {
+      case 'unpacked': return `${mb(r.bytes)} MB unpacked, the limit is ${mb(LIMITS.unpackedBytes)} MB`;
+      case 'ratio': return `part "${r.part}" is packed ${r.ratio}:1 (the limit is ${LIMITS.ratio}:1), as zip bombs are`;
+      case 'entries': return `${r.count} parts in the archive, the limit is ${LIMITS.zipEntries}`;
+      case 'lying': return `part "${r.part}" unpacks to more than the archive declares`;
+      case 'rows': return `row ${r.row}: the sheet has more than ${LIMITS.sheetRows} rows`;
+      case 'columns': return `row ${r.row}: ${r.columns} columns, the limit is ${LIMITS.columns}`;
+      case 'cell': return `cell ${r.cell}: ${r.chars} characters, the limit is ${LIMITS.cellChars}`;
+      case 'text-file': return `${mb(r.bytes)} MB, the limit for .csv and .json is ${mb(LIMITS.textFileBytes)} MB`;
+    }
+  },
+};
+
+function tooLarge(language: Language, reason: Reason): VehicleFileError {
+  return new VehicleFileError('too-large', language, DETAILS[language](reason));
+}
+
+function corrupt(language: Language, why: string): VehicleFileError {
+  return new VehicleFileError('corrupt-file', language, why);
+}
+
+interface ZipEntry {
+  name: string;
+  method: number;
+  packed: number;
+  unpacked: number;
+  localHeader: number;
+}
+
+const EOCD = 0x06054b50;
+const ZIP64_LOCATOR = 0x07064b50;
+const ZIP64_EOCD = 0x06064b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+const MAX_COMMENT = 0xffff;
+
+async function readAt(handle: Awaited<ReturnType<typeof open>>, position: number, length: number): Promise<Buffer> {
+  const buf = Buffer.alloc(length);
+  const { bytesRead } = await handle.read(buf, 0, length, position);
+  return buf.subarray(0, bytesRead);
+}
+
+/** The central directory's entries, zip64 included; a directory that does not parse is a damaged file. */
+async function centralDirectory(path: string, size: number, language: Language): Promise<ZipEntry[]> {
+  const handle = await open(path, 'r');
+  try {
+    const tailLength = Math.min(size, 22 + MAX_COMMENT);
+    const tail = await readAt(handle, size - tailLength, tailLength);
+    let at = -1;
+    for (let i = tail.length - 22; i >= 0; i -= 1) {
+      if (tail.readUInt32LE(i) === EOCD) {
+        at = i;
+        break;
+      }
+    }
+    if (at < 0) throw corrupt(language, 'no zip end record');
+    let count = tail.readUInt16LE(at + 10);
+    let dirSize = tail.readUInt32LE(at + 12);
+    let dirOffset = tail.readUInt32LE(at + 16);
+    if (count === 0xffff || dirSize === 0xffffffff || dirOffset === 0xffffffff) {
+      const locatorAt = size - tailLength + at - 20;
+      const locator = locatorAt >= 0 ? await readAt(handle, locatorAt, 20) : Buffer.alloc(0);
+      if (locator.length < 20 || locator.readUInt32LE(0) !== ZIP64_LOCATOR) throw corrupt(language, 'no zip64 locator');
+      const record = await readAt(handle, Number(locator.readBigUInt64LE(8)), 56);
+      if (record.length < 56 || record.readUInt32LE(0) !== ZIP64_EOCD) throw corrupt(language, 'no zip64 end record');
+      count = Number(record.readBigUInt64LE(32));
+      dirSize = Number(record.readBigUInt64LE(40));
+      dirOffset = Number(record.readBigUInt64LE(48));
+    }
+    if (count > LIMITS.zipEntries) throw tooLarge(language, { kind: 'entries', count });
+    if (dirOffset + dirSize > size) throw corrupt(language, 'central directory outside the file');
+    const dir = await readAt(handle, dirOffset, dirSize);
+    const entries: ZipEntry[] = [];
+    let p = 0;
+    while (p + 46 <= dir.length && dir.readUInt32LE(p) === CENTRAL) {
+      const nameLength = dir.readUInt16LE(p + 28);
+      const extraLength = dir.readUInt16LE(p + 30);
+      const commentLength = dir.readUInt16LE(p + 32);
+      const entry: ZipEntry = {
+        name: dir.toString('utf8', p + 46, p + 46 + nameLength),
+        method: dir.readUInt16LE(p + 10),
+        packed: dir.readUInt32LE(p + 20),
+        unpacked: dir.readUInt32LE(p + 24),
+        localHeader: dir.readUInt32LE(p + 42),
+      };
+      zip64Sizes(entry, dir.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength));
+      entries.push(entry);
+      if (entries.length > LIMITS.zipEntries) throw tooLarge(language, { kind: 'entries', count: entries.length });
+      p += 46 + nameLength + extraLength + commentLength;
+    }
+    return entries;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Zip64's extra field holds, in this order, whichever of the three fields are 0xffffffff. */
+function zip64Sizes(entry: ZipEntry, extra: Buffer): void {
+  for (let q = 0; q + 4 <= extra.length; ) {
+    const id = extra.readUInt16LE(q);
+    const length = extra.readUInt16LE(q + 2);
+    if (id === 0x0001) {
+      let r = q + 4;
+      const next = () => {
+        const v = r + 8 <= q + 4 + length && r + 8 <= extra.length ? Number(extra.readBigUInt64LE(r)) : Infinity;
+        r += 8;
+        return v;
+      };
+      if (entry.unpacked === 0xffffffff) entry.unpacked = next();
+      if (entry.packed === 0xffffffff) entry.packed = next();
+      if (entry.localHeader === 0xffffffff) entry.localHeader = next();
+      return;
+    }
+    q += 4 + length;
+  }
+}
+
+/** Inflates one part, counting bytes, and stops as soon as it passes what it declared. */
+async function checkActualSize(path: string, entry: ZipEntry, language: Language): Promise<void> {
+  if (entry.method !== 8 || entry.packed === 0) return;
+  const handle = await open(path, 'r');
+  let dataStart: number;
+  try {
+    const local = await readAt(handle, entry.localHeader, 30);
+    if (local.length < 30 || local.readUInt32LE(0) !== LOCAL) throw corrupt(language, `no local header for ${entry.name}`);
+    dataStart = entry.localHeader + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+  } finally {
+    await handle.close();
+  }
+  let seen = 0;
+  const counter = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      seen += chunk.length;
+      done(seen > entry.unpacked ? tooLarge(language, { kind: 'lying', part: entry.name }) : null);
+    },
+  });
+  try {
+    await pipeline(createReadStream(path, { start: dataStart, end: dataStart + entry.packed - 1 }), createInflateRaw(), counter);
+  } catch (e) {
+    if (e instanceof VehicleFileError) throw e;
+    throw corrupt(language, `${entry.name}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/**
+ * Refuses an .xlsx whose parts, as declared or as actually inflated, are too many, too large in
+ * total or packed like a bomb. Returns the unpacked size, which decides the reader to use.
+ */
+export async function guardZip(path: string, size: number, language: Language): Promise<{ unpackedBytes: number }> {
+  const entries = await centralDirectory(path, size, language);
+  let total = 0;
+  for (const e of entries) {
+    total += e.unpacked;
+    if (total > LIMITS.unpackedBytes) throw tooLarge(language, { kind: 'unpacked', bytes: total });
+    if (e.unpacked > LIMITS.ratioFloorBytes && e.unpacked > LIMITS.ratio * Math.max(e.packed, 1)) {
+      throw tooLarge(language, { kind: 'ratio', part: e.name, ratio: Math.round(e.unpacked / Math.max(e.packed, 1)) });
+    }
+  }
+  for (const e of entries) await checkActualSize(path, e, language);
+  return { unpackedBytes: total };
+}
+
+export function guardTextFile(size: number, language: Language): void {
+  if (size > LIMITS.textFileBytes) throw tooLarge(language, { kind: 'text-file', bytes: size });
+}
+
+function columnName(column: number): string {
+  let name = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+/** One sheet row as read: its number, its width and every text cell's length within the limits. */
+export function guardRow(rowNumber: number, cells: readonly unknown[], language: Language): void {
+  if (rowNumber > LIMITS.sheetRows) throw tooLarge(language, { kind: 'rows', row: rowNumber });
+  if (cells.length > LIMITS.columns) throw tooLarge(language, { kind: 'columns', row: rowNumber, columns: cells.length });
+  for (let i = 0; i < cells.length; i += 1) {
+    const c = cells[i];
+    if (typeof c === 'string' && c.length > LIMITS.cellChars) throw tooLarge(language, { kind: 'cell', cell: `${columnName(i + 1)}${rowNumber}`, chars: c.length });
+  }
+}
