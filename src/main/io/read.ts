@@ -17,6 +17,7 @@ import type { ReadOptions, ReadResult, ReadRow, SkipReason, SkippedRow } from '.
 
 export const DEFAULT_STREAMING_THRESHOLD_BYTES = 5 * 1024 * 1024;
 const PROGRESS_EVERY = 500;
+const DEFAULT_BATCH_SIZE = 2000;
 
 interface SheetRow {
   rowNumber: number;
@@ -39,7 +40,20 @@ const SKIP_MESSAGES: Record<SkipReason, Record<Language, string>> = {
   unmapped: { ru: 'значения только в нераспознанных столбцах (итоги, подписи)', kk: 'мәндер тек танылмаған бағандарда (жиынтықтар, қолтаңбалар)', en: 'values only in unmapped columns (totals, signatures)' },
 };
 
+/** An error thrown by `onRows`: the caller's own, passed back as it is, never taken for a damaged file. */
+class ConsumerError {
+  constructor(readonly cause: unknown) {}
+}
+
 export async function readVehicleFile(path: string, options: ReadOptions = {}): Promise<ReadResult> {
+  try {
+    return await readAny(path, options);
+  } catch (e) {
+    throw e instanceof ConsumerError ? e.cause : e;
+  }
+}
+
+async function readAny(path: string, options: ReadOptions): Promise<ReadResult> {
   const language = options.language ?? 'ru';
   const ext = extname(path).toLowerCase();
   let size: number;
@@ -168,6 +182,17 @@ async function pipeline(
     rows.push(options.keepCells ? { rowNumber: row.rowNumber, ...applied, cells: row.cells.map(previewValue) } : { rowNumber: row.rowNumber, ...applied });
   };
   const full = () => options.limit !== undefined && rows.length >= options.limit;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const deliver = async (final: boolean) => {
+    if (!options.onRows || !mapping) return;
+    while (rows.length >= batchSize || (final && rows.length > 0)) {
+      try {
+        await options.onRows(rows.splice(0, batchSize), { name: sheet.name, mapping });
+      } catch (e) {
+        throw new ConsumerError(e);
+      }
+    }
+  };
 
   const tick = () => {
     if (options.signal?.aborted) throw new VehicleFileError('aborted', language);
@@ -192,9 +217,11 @@ async function pipeline(
     if (full()) break;
     tick();
     process(row);
+    if (options.onRows && rows.length >= batchSize) await deliver(false);
   }
   if (full()) rows.length = options.limit!;
   if (!mapping) flushHead();
+  await deliver(true);
   options.onProgress?.(read);
   const final = mapping as HeaderMapping | null;
   if (!final) throw new VehicleFileError('no-header', language, sheet.name);
@@ -204,7 +231,7 @@ async function pipeline(
 // ── .xlsx ──────────────────────────────────────────────────────────────────────────────────
 
 function wrapZipError(e: unknown, path: string, language: Language): never {
-  if (e instanceof VehicleFileError) throw e;
+  if (e instanceof VehicleFileError || e instanceof ConsumerError) throw e;
   const why = e instanceof Error ? e.message : String(e);
   throw new VehicleFileError('corrupt-file', language, `${basename(path)}: ${why}`, { cause: e });
 }

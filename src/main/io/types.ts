@@ -25,6 +25,14 @@ export interface ReadOptions {
   limit?: number;
   /** keep each row's cells as plain values (`ReadRow.cells`), for a preview table */
   keepCells?: boolean;
+  /**
+   * Receive the vehicle rows in batches of about `batchSize` as they are read, instead of in
+   * `ReadResult.rows` (then empty): a large file is never held whole in memory. Reading waits
+   * for each call, so a slow consumer slows the reader rather than piling rows up.
+   */
+  onRows?: (rows: ReadRow[], sheet: { name: string; mapping: HeaderMapping }) => void | Promise<void>;
+  /** rows per `onRows` call; default 2000 */
+  batchSize?: number;
 }
 
 export interface ReadRow {

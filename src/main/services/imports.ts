@@ -2,27 +2,27 @@
  * Importing a broker's vehicle list into a case: a preview of the file's head (sheet, header row,
  * mapping, first rows with their issues) the broker can correct, then a job that reads the whole
  * file and stores every row in the case in ONE transaction, through the same `VehicleService.apply`
- * the grid uses, so imported rows are computed, audited and totalled exactly like typed ones.
+ * the grid uses, so imported rows are computed and totalled exactly like typed ones; the audit
+ * trail gets one entry per imported row naming its file, sheet and row (see `ApplyOptions`).
  *
  * Nothing in the file is dropped silently: a row whose values could not all be read is stored as
  * a draft carrying the unread value as typed (the engine then reports it on that row, in the words
  * it uses for typed input), skipped rows are reported with their reason, and duplicate VINs are
- * warnings. The job reads first (no lock held), then stores batch by batch on a connection of its
- * own inside one open transaction, yielding to the event loop between batches; cancelling rolls it
- * back, so the case is exactly as before. While a job stores (a second or two for 100,000 rows)
- * other writes wait for it (busy timeout); reads are not blocked (WAL).
+ * warnings. The job stores the rows batch by batch as it reads them, on a connection of its own
+ * inside one open transaction, yielding to the event loop between batches; cancelling rolls it
+ * back, so the case is exactly as before. While a job runs (a few seconds for 100,000 rows) other
+ * writes wait for it (busy timeout); reads are not blocked (WAL).
  */
 import { randomBytes } from 'node:crypto';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import type {
-  ImportJob, ImportPreview, ImportReport, ImportReportIssue, Language, SavedMapping, VehicleChange, VehicleRecord,
+  ImportJob, ImportPreview, ImportReportIssue, Language, SavedMapping, VehicleChange, VehicleRecord,
 } from '../../core/api/contract';
 import { adaptMapping, headerKey } from '../../core/import/saved';
 import { fieldLabel } from '../../core/import/messages';
 import type { HeaderMapping, Issue } from '../../core/import/types';
 import { plainValue } from '../../core/import/values';
-import type { ComputeResult } from '../../core/vehicle';
 import { AppError } from '../api/errors';
 import { columnLetter } from '../io/case-workbook';
 import { isVehicleFileError } from '../io/errors';
@@ -30,7 +30,7 @@ import { readVehicleFile } from '../io/read';
 import { writeImportReport } from '../io/report';
 import type { TransferStore } from '../io/transfers';
 import type { ReadResult, ReadRow, SkippedRow } from '../io/types';
-import { AuditService } from './audit';
+import { AuditService, type AuditRecord } from './audit';
 import type { FeeService } from './fees';
 import { VehicleService } from './vehicles';
 
@@ -268,21 +268,16 @@ export class ImportService {
     for (const [id] of finished.slice(0, Math.max(0, finished.length - JOBS_KEPT))) this.jobs.delete(id);
   }
 
+  /**
+   * Reads the file in batches of `STORE_BATCH` rows and stores each batch as it arrives, all in
+   * ONE transaction on a connection of the job's own (opened with the first batch), so memory
+   * stays flat whatever the file's size and the case is never seen half-imported. Cancelling or
+   * failing at any point rolls the transaction back: the case is exactly as it was. The price is
+   * that other writers wait (busy timeout) for the read as well as the store.
+   */
   private async run(job: Job, path: string, args: StartArgs): Promise<void> {
     const { status, language } = job;
     const signal = job.abort.signal;
-    const read = await readVehicleFile(path, {
-      language,
-      signal,
-      onProgress: (n) => { status.rowsRead = n; },
-      ...(args.sheet !== undefined ? { sheet: args.sheet } : {}),
-      ...(args.mapping ? { mapping: args.mapping } : {}),
-    });
-    status.rowsTotal = read.rows.length;
-    job.skipped = read.skipped;
-
-    // Records, file issues and duplicate VINs: all known before the transaction opens.
-    const columnOf = new Map(read.mapping.columns.map((c) => [c.field as string, columnLetter(c.column)]));
     const existing = new Set(
       (this.db.prepare('SELECT vin FROM vehicles WHERE case_id = ? AND vin IS NOT NULL').pluck().all(args.caseId) as string[]),
     );
@@ -290,67 +285,95 @@ export class ImportService {
     const rowWarned = new Set<number>();
     const rowErred = new Set<number>();
     let duplicates = 0;
-    const records: VehicleRecord[] = [];
-    const changes: VehicleChange[] = read.rows.map((row) => {
-      for (const issue of row.issues) {
-        job.issues.push(fileIssue(read.sheet, row.rowNumber, issue));
-        (issue.severity === 'error' ? rowErred : rowWarned).add(row.rowNumber);
-      }
-      const record = recordOf(row, language);
-      const vin = typeof record.vin === 'string' ? record.vin.toUpperCase() : null;
-      if (vin) {
-        const first = firstRowOfVin.get(vin);
-        const message = first !== undefined ? DUPLICATE_IN_FILE[language](vin, first) : existing.has(vin) ? DUPLICATE_IN_CASE[language](vin) : null;
-        if (message) {
-          duplicates += 1;
-          rowWarned.add(row.rowNumber);
-          job.issues.push({ severity: 'warning', source: 'duplicate', sheet: read.sheet, row: row.rowNumber, column: columnOf.get('vin') ?? '', field: 'vin', value: vin, message });
-        }
-        if (first === undefined) firstRowOfVin.set(vin, row.rowNumber);
-      }
-      records.push(record);
-      return { op: 'upsert', record };
-    });
-    if (signal.aborted) return this.cancelled(job);
+    // File and duplicate issues first, then the engine's, as when the whole file was read first.
+    const engineIssues: ImportReportIssue[] = [];
+    let columnOf: Map<string, string> | null = null;
+    let store: Store | null = null;
 
-    status.state = 'storing';
-    const stored = await this.store(job, args.caseId, changes, (results, offset) => {
-      results.forEach((result, i) => {
-        const row = read.rows[offset + i]!;
+    const storeBatch = async (rows: ReadRow[], sheet: { name: string; mapping: HeaderMapping }) => {
+      const columns = (columnOf ??= new Map(sheet.mapping.columns.map((c) => [c.field as string, columnLetter(c.column)])));
+      const records = rows.map((row) => {
+        for (const issue of row.issues) {
+          job.issues.push(fileIssue(sheet.name, row.rowNumber, issue));
+          (issue.severity === 'error' ? rowErred : rowWarned).add(row.rowNumber);
+        }
+        const record = recordOf(row, language);
+        const vin = typeof record.vin === 'string' ? record.vin.toUpperCase() : null;
+        if (vin) {
+          const first = firstRowOfVin.get(vin);
+          const message = first !== undefined ? DUPLICATE_IN_FILE[language](vin, first) : existing.has(vin) ? DUPLICATE_IN_CASE[language](vin) : null;
+          if (message) {
+            duplicates += 1;
+            rowWarned.add(row.rowNumber);
+            job.issues.push({ severity: 'warning', source: 'duplicate', sheet: sheet.name, row: row.rowNumber, column: columns.get('vin') ?? '', field: 'vin', value: vin, message });
+          }
+          if (first === undefined) firstRowOfVin.set(vin, row.rowNumber);
+        }
+        return record;
+      });
+      if (signal.aborted) throw new CancelledImport();
+      store ??= this.openStore();
+      const changes = records.map((record): VehicleChange => ({ op: 'upsert', record }));
+      const stored = store.vehicles.apply(args.caseId, changes, { importedFrom: (i) => `${job.fileName}: ${sheet.name}, ${rows[i]!.rowNumber}` });
+      stored.rows.forEach(({ result }, i) => {
+        const rowNumber = rows[i]!.rowNumber;
         if (!result || result.ok) {
-          if (result?.ok && result.warnings.length > 0) rowWarned.add(row.rowNumber);
+          if (result?.ok && result.warnings.length > 0) rowWarned.add(rowNumber);
           return;
         }
-        rowErred.add(row.rowNumber);
+        rowErred.add(rowNumber);
         for (const e of result.errors) {
-          const input = records[offset + i]![e.field as keyof VehicleRecord];
-          job.issues.push({ severity: 'error', source: 'engine', sheet: read.sheet, row: row.rowNumber, column: columnOf.get(e.field) ?? '', field: e.field, value: text(input), message: e.message });
+          engineIssues.push({ severity: 'error', source: 'engine', sheet: sheet.name, row: rowNumber, column: columns.get(e.field) ?? '', field: e.field, value: text(records[i]![e.field as keyof VehicleRecord]), message: e.message });
         }
       });
-    });
-    if (!stored) return this.cancelled(job);
-
-    const errorCount = job.issues.filter((i) => i.severity === 'error').length;
-    const report: ImportReport = {
-      fileName: job.fileName,
-      sheet: read.sheet,
-      headerRow: read.headerRow,
-      counts: {
-        rows: read.rows.length,
-        stored: changes.length,
-        withErrors: rowErred.size,
-        withWarnings: [...rowWarned].filter((r) => !rowErred.has(r)).length,
-        skipped: read.skipped.length,
-        duplicates,
-      },
-      errorCount,
-      warningCount: job.issues.length - errorCount,
-      issues: job.issues.slice(0, REPORT_ISSUES_SHOWN),
-      skipped: read.skipped.slice(0, REPORT_ISSUES_SHOWN),
-      truncated: job.issues.length > REPORT_ISSUES_SHOWN || read.skipped.length > REPORT_ISSUES_SHOWN,
+      status.rowsStored += rows.length;
+      status.state = 'storing';
+      await yieldToLoop();
     };
-    status.report = report;
-    status.state = 'done';
+
+    try {
+      const read = await readVehicleFile(path, {
+        language,
+        signal,
+        onProgress: (n) => { status.rowsRead = n; },
+        onRows: storeBatch,
+        batchSize: STORE_BATCH,
+        ...(args.sheet !== undefined ? { sheet: args.sheet } : {}),
+        ...(args.mapping ? { mapping: args.mapping } : {}),
+      });
+      if (signal.aborted) throw new CancelledImport();
+      const count = status.rowsStored;
+      status.rowsTotal = count;
+      job.skipped = read.skipped;
+      job.issues.push(...engineIssues);
+      (store as Store | null)?.commit(this.now().toISOString(), { caseId: args.caseId, vehicleId: null, action: 'case.import', field: 'file', oldValue: null, newValue: `${job.fileName}: ${count}` });
+
+      const errorCount = job.issues.filter((i) => i.severity === 'error').length;
+      status.report = {
+        fileName: job.fileName,
+        sheet: read.sheet,
+        headerRow: read.headerRow,
+        counts: {
+          rows: count,
+          stored: count,
+          withErrors: rowErred.size,
+          withWarnings: [...rowWarned].filter((r) => !rowErred.has(r)).length,
+          skipped: read.skipped.length,
+          duplicates,
+        },
+        errorCount,
+        warningCount: job.issues.length - errorCount,
+        issues: job.issues.slice(0, REPORT_ISSUES_SHOWN),
+        skipped: read.skipped.slice(0, REPORT_ISSUES_SHOWN),
+        truncated: job.issues.length > REPORT_ISSUES_SHOWN || read.skipped.length > REPORT_ISSUES_SHOWN,
+      };
+      status.state = 'done';
+    } catch (e) {
+      if (!signal.aborted) throw e;
+      this.cancelled(job);
+    } finally {
+      (store as Store | null)?.close();
+    }
   }
 
   private cancelled(job: Job): void {
@@ -358,12 +381,8 @@ export class ImportService {
     job.status.rowsStored = 0;
   }
 
-  /**
-   * All changes in one transaction on a connection of the job's own, `STORE_BATCH` rows per
-   * `apply` (which nests as a savepoint), with a turn of the event loop between batches. Returns
-   * false when cancelled: the transaction is rolled back and the case is as it was.
-   */
-  private async store(job: Job, caseId: number, changes: readonly VehicleChange[], onResults: (results: (ComputeResult | null)[], offset: number) => void): Promise<boolean> {
+  /** The import's own connection with its transaction open; `close` rolls back what was not committed. */
+  private openStore(): Store {
     const conn = new BetterSqlite3(this.db.name);
     try {
       conn.pragma('foreign_keys = ON');
@@ -371,25 +390,20 @@ export class ImportService {
       const audit = new AuditService(conn);
       const vehicles = new VehicleService(conn, this.fees, audit, this.now);
       conn.exec('BEGIN IMMEDIATE');
-      try {
-        for (let offset = 0; offset < changes.length; offset += STORE_BATCH) {
-          if (job.abort.signal.aborted) throw new CancelledImport();
-          const { rows } = vehicles.apply(caseId, changes.slice(offset, offset + STORE_BATCH));
-          onResults(rows.map((r) => r.result), offset);
-          job.status.rowsStored = offset + rows.length;
-          await yieldToLoop();
-        }
-        if (job.abort.signal.aborted) throw new CancelledImport();
-        audit.record(this.now().toISOString(), { caseId, vehicleId: null, action: 'case.import', field: 'file', oldValue: null, newValue: `${job.fileName}: ${changes.length}` });
-        conn.exec('COMMIT');
-        return true;
-      } catch (e) {
-        if (conn.inTransaction) conn.exec('ROLLBACK');
-        if (e instanceof CancelledImport) return false;
-        throw e;
-      }
-    } finally {
+      return {
+        vehicles,
+        commit: (at, entry) => {
+          audit.record(at, entry);
+          conn.exec('COMMIT');
+        },
+        close: () => {
+          if (conn.inTransaction) conn.exec('ROLLBACK');
+          conn.close();
+        },
+      };
+    } catch (e) {
       conn.close();
+      throw e;
     }
   }
 
@@ -430,6 +444,13 @@ export class ImportService {
 }
 
 class CancelledImport extends Error {}
+
+interface Store {
+  vehicles: VehicleService;
+  /** writes the import's own audit entry and commits */
+  commit(at: string, entry: AuditRecord): void;
+  close(): void;
+}
 
 function toSaved(row: MappingRow): SavedMapping {
   return { id: row.id, clientId: row.client_id, name: row.name, mapping: JSON.parse(row.mapping) as HeaderMapping, createdAt: row.created_at, updatedAt: row.updated_at };

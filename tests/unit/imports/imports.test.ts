@@ -139,6 +139,21 @@ describe('import', () => {
     b.close();
   });
 
+  it('audits each imported row once, naming its file, sheet and row, and the import once with its count', async () => {
+    const { b, kase, path } = await setup(tempDir());
+    const file = await xlsx(path('list.xlsx'), [['VIN', 'Категория', 'Тип двигателя', 'Объём двигателя, см3', 'Дата выпуска'], [VIN(1), 'M1', 'бензин', 1598, '01.03.2025'], [], [VIN(2), 'M1', 'бензин', 'n/a', '01.03.2025']]);
+    expect((await importFile(b, kase.id, await upload(b, file))).state).toBe('done');
+    const stored = await rows(b, kase.id);
+    const audit = await call<{ items: { action: string; vehicleId: number | null; field: string | null; newValue: string | null }[]; total: number }>(b, 'audit.list', { caseId: kase.id, limit: 100 });
+    expect(audit.items.filter((a) => a.vehicleId !== null).map((a) => a.action)).toEqual(['vehicle.import', 'vehicle.import']);
+    expect(audit.items.filter((a) => a.action.endsWith('import')).map((a) => [a.action, a.vehicleId, a.field, a.newValue])).toEqual([
+      ['case.import', null, 'file', 'list.xlsx: 2'],
+      ['vehicle.import', stored[1]!.id, 'source', 'list.xlsx: Лист1, 4'],
+      ['vehicle.import', stored[0]!.id, 'source', 'list.xlsx: Лист1, 2'],
+    ]);
+    b.close();
+  });
+
   it('a corrupt file fails the job clearly and leaves the case untouched', async () => {
     const { b, kase, path } = await setup(tempDir());
     const corrupt = await text(path('broken.xlsx'), 'PK\u0003\u0004 truncated');

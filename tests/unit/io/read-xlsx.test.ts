@@ -13,6 +13,20 @@ const READERS: [string, ReadOptions][] = [
 ];
 
 describe.each(READERS)('xlsx with the %s', (_name, reader) => {
+  it('hands rows over in batches when asked, keeping none, and passes the consumer\'s own error back as it is', async () => {
+    const body = Array.from({ length: 7 }, (_, i) => [`XTA21099${String(i).padStart(9, '0')}`, 'M1', 1598]);
+    const path = await writeXlsx(file(`batches-${_name}.xlsx`), [{ name: 'Лист1', rows: [['VIN', 'Категория', 'Объём двигателя, см3'], ...body] }]);
+    const batches: number[][] = [];
+    const r = await readVehicleFile(path, { ...reader, batchSize: 3, onRows: (rows, sheet) => {
+      expect(sheet.name).toBe('Лист1');
+      batches.push(rows.map((x) => x.rowNumber));
+    } });
+    expect(batches).toEqual([[2, 3, 4], [5, 6, 7], [8]]);
+    expect(r.rows).toEqual([]);
+    const mine = new Error('disk full');
+    await expect(readVehicleFile(path, { ...reader, onRows: () => { throw mine; } })).rejects.toBe(mine);
+  });
+
   it('reads a Russian-headed sheet', async () => {
     const path = await writeXlsx(file(`ru-${_name}.xlsx`), [{
       name: 'Реестр',

@@ -158,9 +158,10 @@ export function ImportDialog({ caseId, clientId, onImported, onClose }: ImportDi
 
       {step.kind === 'running' && (
         <div className="import-dialog__progress" role="status" aria-live="polite">
-          <progress max={step.job.rowsTotal ?? 100} value={step.job.state === 'storing' ? step.job.rowsStored : undefined} aria-label={t('importExport.progress')} />
+          {/* The job stores rows while it reads them: the total is known only once the file is read. */}
+          <progress max={step.job.rowsTotal ?? 100} value={step.job.state === 'storing' && step.job.rowsTotal !== null ? step.job.rowsStored : undefined} aria-label={t('importExport.progress')} />
           <p data-testid="import-progress">
-            {step.job.state === 'reading'
+            {step.job.state === 'reading' || step.job.rowsTotal === null
               ? t('importExport.rowsRead', { count: step.job.rowsRead })
               : t('importExport.rowsStored', { stored: step.job.rowsStored, total: step.job.rowsTotal ?? 0 })}
           </p>
