@@ -5,6 +5,7 @@
  */
 import { open, readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import ExcelJS from 'exceljs';
 import { applyMapping } from '../../core/import/apply';
 import { HEADER_SCAN_ROWS, detectHeader, headerText, mapHeaderRow } from '../../core/import/headers';
@@ -310,8 +311,26 @@ function streamRowCells(values: unknown): unknown[] {
   return cells;
 }
 
+/**
+ * exceljs's streaming reader keeps every object of a parsed chunk (sax events, rows, cells) alive
+ * until the chunk's last row is taken. With real work per row (header detection, value parsing,
+ * storing) the young-generation collections find nearly all of them alive, and V8's
+ * allocation-site pretenuring then allocates all later ones straight in the old generation, where
+ * only full collections free them. Measured on 100,000 rows × 12 columns (--trace-gc, one GC
+ * thread): scavenges 2.4–3.1 s of a 6.3 s read with it, 0.4 s without; the read 6.3 → 3.4 s.
+ * The flag is process-wide, so it is turned off only when a large file is first streamed, before
+ * exceljs's allocation sites can be marked.
+ */
+let pretenuringOff = false;
+function turnOffPretenuring(): void {
+  if (pretenuringOff) return;
+  setFlagsFromString('--no-allocation-site-pretenuring');
+  pretenuringOff = true;
+}
+
 async function readXlsxStreaming(path: string, options: ReadOptions): Promise<ReadResult> {
   const language = options.language ?? 'ru';
+  turnOffPretenuring();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     worksheets: 'emit',
     sharedStrings: 'cache',

@@ -314,11 +314,12 @@ export class ImportService {
       if (signal.aborted) throw new CancelledImport();
       store ??= this.openStore();
       const changes = records.map((record): VehicleChange => ({ op: 'upsert', record }));
-      const stored = store.vehicles.apply(args.caseId, changes, { importedFrom: (i) => `${job.fileName}: ${sheet.name}, ${rows[i]!.rowNumber}` });
-      stored.rows.forEach(({ result }, i) => {
+      const stored = store.vehicles.apply(args.caseId, changes, { importedFrom: (i) => `${job.fileName}: ${sheet.name}, ${rows[i]!.rowNumber}`, readBack: false });
+      // Every change adds a row, so results[i] is the result of rows[i].
+      (stored.results ?? []).forEach((result, i) => {
         const rowNumber = rows[i]!.rowNumber;
-        if (!result || result.ok) {
-          if (result?.ok && result.warnings.length > 0) rowWarned.add(rowNumber);
+        if (result.ok) {
+          if (result.warnings.length > 0) rowWarned.add(rowNumber);
           return;
         }
         rowErred.add(rowNumber);
