@@ -347,7 +347,9 @@ export class ImportService {
       status.rowsTotal = count;
       job.skipped = read.skipped;
       job.issues.push(...engineIssues);
-      (store as Store | null)?.commit(this.now().toISOString(), { caseId: args.caseId, vehicleId: null, action: 'case.import', field: 'file', oldValue: null, newValue: `${job.fileName}: ${count}` });
+      // A file with no vehicle rows still leaves its case.import entry, as every import does.
+      store ??= this.openStore();
+      store.commit(this.now().toISOString(), { caseId: args.caseId, vehicleId: null, action: 'case.import', field: 'file', oldValue: null, newValue: `${job.fileName}: ${count}` });
 
       const errorCount = job.issues.filter((i) => i.severity === 'error').length;
       status.report = {

@@ -154,6 +154,16 @@ describe('import', () => {
     b.close();
   });
 
+  it('a file with a header and no vehicles is still recorded as an import of 0 rows', async () => {
+    const { b, kase, path } = await setup(tempDir());
+    const file = await xlsx(path('none.xlsx'), [['VIN', 'Категория', 'Тип двигателя']]);
+    const job = await importFile(b, kase.id, await upload(b, file));
+    expect(job.report!.counts).toMatchObject({ rows: 0, stored: 0 });
+    const audit = await call<{ items: { action: string; newValue: string | null }[] }>(b, 'audit.list', { caseId: kase.id, limit: 1 });
+    expect(audit.items[0]).toMatchObject({ action: 'case.import', newValue: 'none.xlsx: 0' });
+    b.close();
+  });
+
   it('a corrupt file fails the job clearly and leaves the case untouched', async () => {
     const { b, kase, path } = await setup(tempDir());
     const corrupt = await text(path('broken.xlsx'), 'PK\u0003\u0004 truncated');
