@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CaseSummary, StatementSummary, StatementVerify, VehicleRow } from '../../../src/core/api/contract';
 import type { ChildServer } from '../../helpers/server';
-import { expectKeptIntact, judge, seedCase, sleep, startServer, stopAndSnapshot, upserts, walMark, type Kept, type Outcome } from './scenario';
+import { expectKeptIntact, judge, seedCase, sleep, startServer, stopAndSnapshot, until, upserts, walMark, type Kept, type Outcome } from './scenario';
 
 const CASE_ROWS = 1_000;
 /**
@@ -29,15 +29,6 @@ afterAll(async () => {
   await server?.kill();
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function until(condition: () => boolean, timeoutMs: number): Promise<boolean> {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) return false;
-    await sleep(1);
-  }
-  return true;
-}
 
 describe('SIGKILL while issuing a statement on a 1,000-vehicle case', () => {
   it('leaves one whole, verifiable statement or none, and every earlier statement intact', async () => {

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CaseSummary } from '../../../src/core/api/contract';
 import type { ChildServer } from '../../helpers/server';
-import { expectKeptIntact, judge, seedCase, sleep, snapshotOf, startServer, stopAndSnapshot, upserts, walMark, type Kept, type Outcome } from './scenario';
+import { expectKeptIntact, judge, seedCase, sleep, snapshotOf, startServer, stopAndSnapshot, until, upserts, walMark, type Kept, type Outcome } from './scenario';
 
 const PASTE_ROWS = 20_000;
 /** ms after the first WAL write; `answer`: after the reply */
@@ -24,15 +24,6 @@ afterAll(async () => {
   await server?.kill();
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function until(condition: () => boolean, timeoutMs: number): Promise<boolean> {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) return false;
-    await sleep(1);
-  }
-  return true;
-}
 
 describe('SIGKILL during a 20,000-row grid paste', () => {
   it('keeps the paste whole or absent, and everything stored before intact', async () => {

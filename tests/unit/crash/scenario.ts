@@ -97,3 +97,13 @@ export async function stopAndSnapshot(s: ChildServer, dataDir: string): Promise<
 export { startServer };
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls `condition` every millisecond; false when `timeoutMs` passes first. */
+export async function until(condition: () => boolean, timeoutMs: number): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > end) return false;
+    await sleep(1);
+  }
+  return true;
+}

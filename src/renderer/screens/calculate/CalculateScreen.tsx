@@ -6,6 +6,7 @@ import { useProfile } from '../../app/ProfileContext';
 import { todayIso } from '../../app/today';
 import { CheckboxField } from '../../components/CheckboxField';
 import { Field } from '../../components/Field';
+import { SelectField } from '../../components/SelectField';
 import { useLanguage } from '../../i18n';
 import { useCodes } from './codes';
 import { ComparisonTable } from './ComparisonTable';
@@ -91,6 +92,31 @@ function QuickCalculation({ defaultCountry }: { defaultCountry: Country }) {
     </Field>
   );
 
+  /** A code the data defines (a machine type, an exemption): typed freely, the known ones offered with their names. */
+  const codeInput = (field: 'machineType' | 'exemption', known: readonly { code: string; title: string }[]) => (
+    <Field id={`calc-${field}`} label={t(`calc.field.${field}`)} hint={t(field === 'exemption' ? 'calc.hint.exemption' : 'calc.hint.code')} error={errorOf(field)}>
+      {(control) => (
+        <>
+          <input
+            {...control}
+            className="input"
+            list={`calc-${field}-codes`}
+            autoComplete="off"
+            value={values[field]}
+            onChange={(event) => update(field, event.target.value)}
+          />
+          <datalist id={`calc-${field}-codes`}>
+            {known.map(({ code, title }) => (
+              <option key={code} value={code}>
+                {title}
+              </option>
+            ))}
+          </datalist>
+        </>
+      )}
+    </Field>
+  );
+
   const check = (field: 'offRoad' | 'tractorUnit' | 'internationalHaulage' | 'personalUse') => (
     <CheckboxField
       id={`calc-${field}`}
@@ -106,22 +132,15 @@ function QuickCalculation({ defaultCountry }: { defaultCountry: Country }) {
       <form className="calc__form form form--dense" noValidate onSubmit={(event) => event.preventDefault()}>
         <h2 className="section-title">{t('calc.vehicle')}</h2>
         <div className="form__row">
-          <Field id="calc-country" label={t('calc.field.country')} error={errorOf('country')}>
-            {(control) => (
-              <select
-                {...control}
-                className="input"
-                value={values.country}
-                onChange={(event) => update('country', event.target.value as Country)}
-              >
-                {COUNTRIES.map((country) => (
-                  <option key={country} value={country}>
-                    {t(`country.${country}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            id="calc-country"
+            label={t('calc.field.country')}
+            error={errorOf('country')}
+            value={values.country}
+            options={COUNTRIES}
+            optionLabel={(country) => t(`country.${country}`)}
+            onChange={(country) => update('country', country)}
+          />
           <Field id="calc-date" label={t('calc.field.date')} hint={t('calc.hint.date')} error={errorOf('date')}>
             {(control) => (
               <input
@@ -135,41 +154,25 @@ function QuickCalculation({ defaultCountry }: { defaultCountry: Country }) {
           </Field>
         </div>
         <div className="form__row">
-          <Field id="calc-category" label={t('calc.field.category')} error={errorOf('category')}>
-            {(control) => (
-              <select
-                {...control}
-                className="input"
-                value={values.category}
-                onChange={(event) => update('category', event.target.value as VehicleFormValues['category'])}
-              >
-                {CATEGORIES.map((category) => (
-                  <option key={category} value={category}>
-                    {t(`calc.category.${category}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            id="calc-category"
+            label={t('calc.field.category')}
+            error={errorOf('category')}
+            value={values.category}
+            options={CATEGORIES}
+            optionLabel={(category) => t(`calc.category.${category}`)}
+            onChange={(category) => update('category', category)}
+          />
           {shows('propulsion') && (
-            <Field id="calc-propulsion" label={t('calc.field.propulsion')} error={errorOf('propulsion')}>
-              {(control) => (
-                <select
-                  {...control}
-                  className="input"
-                  value={values.propulsion}
-                  onChange={(event) =>
-                    update('propulsion', event.target.value as VehicleFormValues['propulsion'])
-                  }
-                >
-                  {PROPULSIONS.map((propulsion) => (
-                    <option key={propulsion} value={propulsion}>
-                      {t(`calc.propulsion.${propulsion}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <SelectField
+              id="calc-propulsion"
+              label={t('calc.field.propulsion')}
+              error={errorOf('propulsion')}
+              value={values.propulsion}
+              options={PROPULSIONS}
+              optionLabel={(propulsion) => t(`calc.propulsion.${propulsion}`)}
+              onChange={(propulsion) => update('propulsion', propulsion)}
+            />
           )}
         </div>
         {(shows('offRoad') || shows('tractorUnit') || shows('internationalHaulage')) && (
@@ -179,34 +182,7 @@ function QuickCalculation({ defaultCountry }: { defaultCountry: Country }) {
             {shows('internationalHaulage') && check('internationalHaulage')}
           </div>
         )}
-        {shows('machineType') && (
-          <Field
-            id="calc-machineType"
-            label={t('calc.field.machineType')}
-            hint={t('calc.hint.code')}
-            error={errorOf('machineType')}
-          >
-            {(control) => (
-              <>
-                <input
-                  {...control}
-                  className="input"
-                  list="calc-machineType-codes"
-                  autoComplete="off"
-                  value={values.machineType}
-                  onChange={(event) => update('machineType', event.target.value)}
-                />
-                <datalist id="calc-machineType-codes">
-                  {codes.machineTypes.map(({ code, title }) => (
-                    <option key={code} value={code}>
-                      {title}
-                    </option>
-                  ))}
-                </datalist>
-              </>
-            )}
-          </Field>
-        )}
+        {shows('machineType') && codeInput('machineType', codes.machineTypes)}
         <div className="form__row form__row--3">
           {shows('engineCc') && textInput('engineCc')}
           {shows('power') && (
@@ -255,22 +231,15 @@ function QuickCalculation({ defaultCountry }: { defaultCountry: Country }) {
           )}
         </Field>
         <div className="form__row">
-          <Field id="calc-importer" label={t('calc.field.importer')} error={errorOf('importer')}>
-            {(control) => (
-              <select
-                {...control}
-                className="input"
-                value={values.importer}
-                onChange={(event) => update('importer', event.target.value as VehicleFormValues['importer'])}
-              >
-                {IMPORTERS.map((importer) => (
-                  <option key={importer} value={importer}>
-                    {t(`calc.importer.${importer}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            id="calc-importer"
+            label={t('calc.field.importer')}
+            error={errorOf('importer')}
+            value={values.importer}
+            options={IMPORTERS}
+            optionLabel={(importer) => t(`calc.importer.${importer}`)}
+            onChange={(importer) => update('importer', importer)}
+          />
           <div className="calc__checks calc__checks--aligned">{shows('personalUse') && check('personalUse')}</div>
         </div>
         <div className="form__row">
@@ -295,32 +264,7 @@ function QuickCalculation({ defaultCountry }: { defaultCountry: Country }) {
             </Field>
           ))}
         </div>
-        <Field
-          id="calc-exemption"
-          label={t('calc.field.exemption')}
-          hint={t('calc.hint.exemption')}
-          error={errorOf('exemption')}
-        >
-          {(control) => (
-            <>
-              <input
-                {...control}
-                className="input"
-                list="calc-exemption-codes"
-                autoComplete="off"
-                value={values.exemption}
-                onChange={(event) => update('exemption', event.target.value)}
-              />
-              <datalist id="calc-exemption-codes">
-                {codes.exemptions.map(({ code, title }) => (
-                  <option key={code} value={code}>
-                    {title}
-                  </option>
-                ))}
-              </datalist>
-            </>
-          )}
-        </Field>
+        {codeInput('exemption', codes.exemptions)}
       </form>
       <div className="calc__output">
         <ResultPanel

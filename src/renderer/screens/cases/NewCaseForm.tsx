@@ -6,6 +6,7 @@ import { COUNTRIES, type Country } from '../../../core/rates/schema';
 import { call } from '../../api/client';
 import { todayIso } from '../../app/today';
 import { Field } from '../../components/Field';
+import { SelectField } from '../../components/SelectField';
 import { ClientForm } from '../clients/ClientForm';
 
 export function NewCaseForm({ onCreated, onCancel }: { onCreated: (c: CaseSummary) => void; onCancel: () => void }) {
@@ -78,17 +79,7 @@ export function NewCaseForm({ onCreated, onCancel }: { onCreated: (c: CaseSummar
             </div>
           )}
         </Field>
-        <Field id="new-case-country" label={t('cases.field.country')} required>
-          {(p) => (
-            <select {...p} className="input" value={country} onChange={(e) => setCountry(e.target.value as Country)}>
-              {COUNTRIES.map((c) => (
-                <option key={c} value={c}>
-                  {t(`country.${c}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField id="new-case-country" label={t('cases.field.country')} required value={country} options={COUNTRIES} optionLabel={(c) => t(`country.${c}`)} onChange={setCountry} />
         <Field id="new-case-date" label={t('cases.field.ruleDate')} hint={t('cases.ruleDateHint')} required>
           {(p) => <input {...p} className="input" type="date" value={ruleDate} onChange={(e) => setRuleDate(e.target.value)} />}
         </Field>

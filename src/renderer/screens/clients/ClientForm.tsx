@@ -8,6 +8,7 @@ import { CLIENT_KINDS, clientSaveSchema, type ApiError, type Client } from '../.
 import { COUNTRIES, type Country } from '../../../core/rates/schema';
 import { call } from '../../api/client';
 import { Field } from '../../components/Field';
+import { SelectField } from '../../components/SelectField';
 import { fieldMessage } from '../../i18n/issues';
 
 type Kind = (typeof CLIENT_KINDS)[number];
@@ -87,28 +88,8 @@ export function ClientForm({ client, onSaved, onCancel }: Props) {
   return (
     <form className="form" onSubmit={(e) => void submit(e)} noValidate>
       <div className="form__row form__row--3">
-        <Field id="client-kind" label={t('clients.field.kind')} required>
-          {(p) => (
-            <select {...p} className="input" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-              {CLIENT_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`clients.kind.${k}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field id="client-country" label={t('clients.field.country')} required>
-          {(p) => (
-            <select {...p} className="input" value={country} onChange={(e) => setCountry(e.target.value as Country)}>
-              {COUNTRIES.map((c) => (
-                <option key={c} value={c}>
-                  {t(`country.${c}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField id="client-kind" label={t('clients.field.kind')} required value={kind} options={CLIENT_KINDS} optionLabel={(k) => t(`clients.kind.${k}`)} onChange={setKind} />
+        <SelectField id="client-country" label={t('clients.field.country')} required value={country} options={COUNTRIES} optionLabel={(c) => t(`country.${c}`)} onChange={setCountry} />
         {text('name', false, true)}
         {text('taxId', false, true)}
         {text('phone')}

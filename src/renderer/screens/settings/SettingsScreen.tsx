@@ -5,6 +5,7 @@ import { COUNTRIES } from '../../../core/rates/schema';
 import { LANGUAGE_LABELS } from '../../app/languages';
 import { useProfile } from '../../app/ProfileContext';
 import { Field } from '../../components/Field';
+import { SelectField } from '../../components/SelectField';
 import { useLanguage } from '../../i18n';
 import { UnconfirmedSchedules } from './UnconfirmedSchedules';
 import { BackupsSection } from './BackupsSection';
@@ -177,28 +178,15 @@ function ProfileForm({ initial, isFirst }: ProfileFormProps) {
         )}
       </Field>
       <div className="form__row">
-        <Field
+        <SelectField
           id="profile-defaultCountry"
           label={t('settings.field.defaultCountry')}
           error={errorText('defaultCountry')}
-        >
-          {(control) => (
-            <select
-              {...control}
-              className="input"
-              value={values.defaultCountry}
-              onChange={(event) =>
-                update('defaultCountry', event.target.value as Profile['defaultCountry'])
-              }
-            >
-              {COUNTRIES.map((country) => (
-                <option key={country} value={country}>
-                  {t(`country.${country}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          value={values.defaultCountry}
+          options={COUNTRIES}
+          optionLabel={(country) => t(`country.${country}`)}
+          onChange={(country) => update('defaultCountry', country)}
+        />
         <Field id="profile-language" label={t('settings.field.language')} error={errorText('language')}>
           {(control) => (
             <select
