@@ -5,6 +5,7 @@
 import { pathToFileURL } from 'node:url';
 import { compute } from '../src/core/engine';
 import { loadRatesFromDir } from '../src/main/rates/load-files';
+import type { BenchResult } from './result';
 
 const COUNT = 100_000;
 let lastCpuPerSecond = 0;
@@ -35,7 +36,7 @@ function vehicles(n: number): Record<string, unknown>[] {
   return out;
 }
 
-export async function benchEngine(): Promise<{ name: string; value: number; unit: string; target: number }> {
+export async function benchEngine(): Promise<BenchResult> {
   const { bundle, errors } = loadRatesFromDir();
   if (errors.length) throw new Error(`rate data does not load: ${errors.length} errors`);
   const batch = vehicles(COUNT);

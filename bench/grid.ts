@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
-import type { BenchResult } from './index';
+import type { BenchResult } from './result';
 
 const RUNS = 5;
 /**

@@ -12,7 +12,7 @@ import type { ApiResponse, StatementSummary } from '../src/core/api/contract';
 import { createBackend, type Backend } from '../src/main/backend';
 import { statementPrintLayout } from '../src/main/statements/print';
 import { renderStatementHtml } from '../src/main/statements/render';
-import type { BenchResult } from './index';
+import type { BenchResult } from './result';
 
 const COUNT = 1000;
 const RUNS = 3;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createBackend, type Backend } from '../src/main/backend';
-import type { BenchResult } from './index';
+import type { BenchResult } from './result';
 
 const RUNS = 5;
 const CASE_ROWS = 10_000;
