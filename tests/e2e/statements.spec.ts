@@ -5,7 +5,7 @@
  * (not test-results/, which Playwright empties) for a person to look at.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
@@ -106,6 +106,33 @@ async function statementOf(request: APIRequestContext, app: RunningApp, id: numb
   return { summary, html };
 }
 
+/**
+ * What a scanner reads from the printed statement's QR code: the PDF as printed, its pages as
+ * images, decoded by zbarimg (zbar-tools), as a handheld scanner would decode the paper.
+ */
+async function scanQr(page: Page, html: string, statement: StatementSummary): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'tamga-qr-'));
+  try {
+    await page.setContent(html);
+    const file = join(dir, 'statement.pdf');
+    writeFileSync(file, await page.pdf(statementPrintLayout(statement)));
+    execFileSync('pdftoppm', ['-png', '-r', '200', file, join(dir, 'page')]);
+    const pages = readdirSync(dir).filter((f) => f.endsWith('.png')).map((f) => join(dir, f));
+    // zbarimg fails (exit 4) on a page without a code: ask page by page, as a person turns them.
+    const codes = pages.flatMap((png) => {
+      try {
+        return [execFileSync('zbarimg', ['--raw', '-q', png], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()];
+      } catch {
+        return [];
+      }
+    });
+    expect(codes, 'one QR code on the printed statement').toHaveLength(1);
+    return codes[0]!;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 test.describe('fee statements', () => {
   test('a 3-vehicle statement prints its number, VINs, totals, words and acts; editing the case changes nothing; cancelling marks every page', async ({ page, request, app }) => {
     await profile(request, app);
@@ -154,6 +181,53 @@ test.describe('fee statements', () => {
     const correctedHtml = (await statementOf(request, app, corrected.id)).html;
     expect(correctedHtml).toContain('XTA2118CHANGED000');
     expect(correctedHtml).toContain(`Взамен расчёта № ${issued.number}`);
+  });
+
+  test('the QR code scanned off a printed statement checks it against the database on the Verify screen', async ({ page, request, app }) => {
+    await profile(request, app);
+    const { caseId } = await makeCase(request, app, 3);
+    const issued = await api<StatementSummary>(request, app, 'statements.issue', { caseId });
+    const scanned = await scanQr(page, (await statementOf(request, app, issued.id)).html, issued);
+    expect(scanned).toContain(`No: ${issued.number}`);
+    expect(scanned).toContain(`SHA-256: ${issued.hash}`);
+
+    await page.goto(app.url);
+    await page.getByRole('link', { name: 'Проверка расчёта', exact: true }).click();
+    await expect(page).toHaveURL(/#\/verify$/);
+    const answer = page.getByRole('status');
+    // A scanner types the code's text into the field; the check needs no button.
+    await page.getByLabel('Текст QR-кода').fill(scanned);
+    await expect(answer).toContainText(`Совпадает: расчёт № ${issued.number}`);
+    await expect(answer).toContainText('Сәрсенов Әлихан');
+    await expect(page.getByLabel('Номер расчёта')).toHaveValue(issued.number);
+    mkdirSync(REPORTS, { recursive: true });
+    await page.screenshot({ path: join(REPORTS, 'verify-match.png'), fullPage: true });
+
+    // Typed from the paper: the printed 16-digit code; one wrong digit is a copy that was altered.
+    await page.getByLabel('Текст QR-кода').fill('');
+    await page.getByLabel('Контрольный код').fill(issued.shortHash);
+    await page.getByRole('button', { name: 'Проверить' }).click();
+    await expect(answer).toContainText(`Совпадает: расчёт № ${issued.number}`);
+    const altered = `${issued.shortHash.slice(0, -1)}${issued.shortHash.endsWith('0') ? '1' : '0'}`;
+    await page.getByLabel('Контрольный код').fill(altered);
+    await page.getByRole('button', { name: 'Проверить' }).click();
+    await expect(answer).toContainText(`Не совпадает: расчёт № ${issued.number} есть в базе`);
+    await page.getByLabel('Номер расчёта').fill('1999-000001');
+    await page.getByRole('button', { name: 'Проверить' }).click();
+    await expect(answer).toContainText('Расчёта № 1999-000001 в этой базе нет');
+
+    // Text that is not a statement's code is refused with a way forward.
+    await page.getByLabel('Номер расчёта').fill('');
+    await page.getByLabel('Текст QR-кода').fill('https://example.com/not-a-statement');
+    await page.getByRole('button', { name: 'Проверить' }).click();
+    await expect(page.getByText('Это не QR-код расчёта Tamga')).toBeVisible();
+
+    // The same paper after the statement is cancelled: it matches, and says it no longer stands.
+    await api(request, app, 'statements.cancel', { id: issued.id, reason: 'ошибка в объёме двигателя' });
+    await page.getByLabel('Текст QR-кода').fill(scanned);
+    await expect(answer).toContainText(`Совпадает: расчёт № ${issued.number}`);
+    await expect(answer).toContainText('Расчёт аннулирован');
+    await expect(answer).toContainText('ошибка в объёме двигателя');
   });
 
   test('a 1,000-vehicle statement repeats the table header on every page and numbers pages N of M', async ({ page, request, app }) => {

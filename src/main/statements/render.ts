@@ -27,6 +27,7 @@ import type { Confidence } from '../../core/rates/schema';
 import { formatDate, formatMoney, formatNumber } from '../../core/format';
 import { STATEMENT_LABELS, type StatementLabels } from '../../core/statements/labels';
 import type { StatementSnapshot, StatementVehicle } from '../../core/statements/snapshot';
+import { qrPayload } from '../../core/statements/qr';
 import { amountInWords } from '../../core/words';
 import { shortHash, statementHash } from './hash';
 
@@ -230,12 +231,6 @@ function basisSection(snapshot: StatementSnapshot, lang: Language, L: StatementL
     return `<li><p><b>${escapeHtml(s.act)}</b></p><p>${escapeHtml(s.title)} [${escapeHtml(s.id)}]; ${escapeHtml(effective)}; ${escapeHtml(L.status[s.status])}; ${escapeHtml(L.lastChecked(safeDate(s.lastChecked, lang)))}.${s.link ? ` <span class="url">${escapeHtml(s.link)}</span>` : ''}</p><p>${escapeHtml(L.confidence(s.confidence))}</p>${notes}<ul>${rowItems}</ul><p>${escapeHtml(L.sources)}:</p><ul>${sources}</ul></li>`;
   });
   return `<section class="basis"><h2>${escapeHtml(L.legalBasis)}</h2><ol>${items.join('')}</ol></section>`;
-}
-
-/** What the QR code holds: enough to find the statement and check that a copy is unaltered. */
-export function qrPayload(snapshot: StatementSnapshot, hash: string): string {
-  const totals = snapshot.totals.map((t) => `${t.amount} ${t.currency}`).join('; ');
-  return `TAMGA-STATEMENT\nNo: ${snapshot.number}\nDate: ${snapshot.issueDate}\nTotal: ${totals}\nSHA-256: ${hash}`;
 }
 
 export async function renderStatementHtml(snapshot: StatementSnapshot, options: RenderOptions = {}): Promise<string> {

@@ -10,10 +10,11 @@ import { CalculateScreen } from '../screens/calculate/CalculateScreen';
 import { RatesScreen } from '../screens/rates/RatesScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { ImportExportScreen } from '../screens/import/ImportExportScreen';
+import { VerifyScreen } from '../screens/statements/VerifyScreen';
 
 export interface Route {
   /** the address is `#/<id>`; also the `nav.<id>` translation key */
-  id: 'cases' | 'clients' | 'calculate' | 'rates' | 'settings' | 'import';
+  id: 'cases' | 'clients' | 'calculate' | 'rates' | 'settings' | 'import' | 'verify';
   Screen: ComponentType;
 }
 
@@ -24,6 +25,7 @@ export const ROUTES: readonly [Route, ...Route[]] = [
   { id: 'rates', Screen: RatesScreen },
   { id: 'settings', Screen: SettingsScreen },
   { id: 'import', Screen: ImportExportScreen },
+  { id: 'verify', Screen: VerifyScreen },
 ];
 
 export const hrefOf = (route: Route): string => `#/${route.id}`;

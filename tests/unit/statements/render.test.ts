@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { statementHash, shortHash } from '../../../src/main/statements/hash';
 import { canonicalJson } from '../../../src/core/statements/canonical';
-import { escapeHtml, groupedNotes, lineRanges, qrPayload, renderStatementHtml, STATEMENT_STYLE_CSP_SOURCE } from '../../../src/main/statements/render';
+import { qrPayload, readQrPayload } from '../../../src/core/statements/qr';
+import { escapeHtml, groupedNotes, lineRanges, renderStatementHtml, STATEMENT_STYLE_CSP_SOURCE } from '../../../src/main/statements/render';
 import { electronPrintToPdfOptions, statementPrintLayout } from '../../../src/main/statements/print';
 import { snapshot, vinOf } from './fixture';
 
@@ -148,6 +149,17 @@ describe('rendering', () => {
     const QRCode = (await import('qrcode')).default;
     const svg = await QRCode.toString(qrPayload(s, hash), { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
     expect(await renderStatementHtml(s)).toContain(svg);
+  });
+
+  it('reads the QR text back as a scanner types it: lines, spaces or tabs between the fields', () => {
+    const s = snapshot(2);
+    const hash = statementHash(s);
+    const payload = qrPayload(s, hash);
+    expect(readQrPayload(payload)).toEqual({ number: '2026-000001', hash });
+    expect(readQrPayload(payload.replace(/\n/g, ' '))).toEqual({ number: '2026-000001', hash });
+    expect(readQrPayload(payload.replace(/\n/g, '\t').toUpperCase())).toEqual({ number: '2026-000001', hash });
+    expect(readQrPayload('2026-000001 3f9a 0c12 77de 41b0')).toBeNull();
+    expect(readQrPayload(payload.replace(hash, hash.slice(0, 60)))).toBeNull();
   });
 
   it('groups lines into ranges', () => {

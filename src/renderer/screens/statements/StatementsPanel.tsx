@@ -16,7 +16,7 @@ import { formatDate, formatMoney } from '../../../core/format';
 import { call } from '../../api/client';
 import { useLanguage } from '../../i18n';
 import { printStatementHtml } from './printStatement';
-import { STATEMENT_TEXTS } from './texts';
+import { LANGUAGE_LABELS } from '../../app/languages';
 import './statements.css';
 
 export interface StatementsPanelProps {
@@ -25,10 +25,18 @@ export interface StatementsPanelProps {
   onCaseChanged?: () => void;
 }
 
+/** Refusals the broker can act on, by the issue code the service gives; they say what to do. */
+const REFUSALS = ['vehicle-has-errors', 'no-profile', 'no-vehicles', 'already-cancelled', 'already-replaced'] as const;
+type Refusal = (typeof REFUSALS)[number];
+const isRefusal = (code: string | undefined): code is Refusal => (REFUSALS as readonly (string | undefined)[]).includes(code);
+
 export function StatementsPanel({ caseId, beforeIssue, onCaseChanged }: StatementsPanelProps) {
   const { t } = useTranslation();
+  const refusal = (e: ApiError): string => {
+    const code = e.issues?.[0]?.code;
+    return isRefusal(code) ? t(`statements.refused.${code}`) : t(`apiError.${e.code}`);
+  };
   const ui = useLanguage();
-  const T = STATEMENT_TEXTS[ui];
   const [items, setItems] = useState<StatementSummary[]>([]);
   const [selected, setSelected] = useState<StatementSummary | null>(null);
   const [doc, setDoc] = useState<{ key: string; html: string } | null>(null);
@@ -93,7 +101,7 @@ export function StatementsPanel({ caseId, beforeIssue, onCaseChanged }: Statemen
         return call('statements.issue', { caseId, language });
       },
       async (s) => {
-        setStatus(T.issued(s.number));
+        setStatus(t('statements.issued', { number: s.number }));
         await reload(s.id);
         onCaseChanged?.();
       },
@@ -104,7 +112,7 @@ export function StatementsPanel({ caseId, beforeIssue, onCaseChanged }: Statemen
       () => call('statements.cancel', { id: s.id, reason: reason.trim() }),
       async (c) => {
         setReason('');
-        setStatus(T.cancelDone(c.number));
+        setStatus(t('statements.cancelDone', { number: c.number }));
         await reload(c.id);
         onCaseChanged?.();
       },
@@ -117,7 +125,7 @@ export function StatementsPanel({ caseId, beforeIssue, onCaseChanged }: Statemen
         return call('statements.reissue', { id: s.id });
       },
       async (n) => {
-        setStatus(T.reissued(n.number));
+        setStatus(t('statements.reissued', { number: n.number }));
         await reload(n.id);
         onCaseChanged?.();
       },
@@ -127,28 +135,28 @@ export function StatementsPanel({ caseId, beforeIssue, onCaseChanged }: Statemen
 
   return (
     <section className="statements" aria-labelledby="statements-title">
-      <h2 id="statements-title">{T.heading}</h2>
+      <h2 id="statements-title">{t('statements.heading')}</h2>
 
       <div className="statements__issue">
         <label className="field">
-          <span className="field__label">{T.language}</span>
+          <span className="field__label">{t('statements.language')}</span>
           <select className="input" value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
             {LANGUAGES.map((l) => (
               <option key={l} value={l}>
-                {T.languages[l]}
+                {LANGUAGE_LABELS[l].native}
               </option>
             ))}
           </select>
         </label>
         <button type="button" className="button button--primary" disabled={busy} onClick={() => void issue()}>
-          {busy ? T.issuing : T.issue}
+          {busy ? t('statements.issuing') : t('statements.issue')}
         </button>
       </div>
 
       {error && (
         <div className="notice notice--error" role="alert">
           {/* A refusal the broker can act on says what to do; anything else gets the general text. */}
-          <p>{T.refused[error.issues?.[0]?.code ?? ''] ?? t(`apiError.${error.code}`)}</p>
+          <p>{refusal(error)}</p>
           {error.issues && error.issues.length > 0 && (
             <ul>
               {error.issues.slice(0, 10).map((issue) => (
@@ -163,18 +171,18 @@ export function StatementsPanel({ caseId, beforeIssue, onCaseChanged }: Statemen
       </p>
 
       {items.length === 0 ? (
-        <p>{T.none}</p>
+        <p>{t('statements.none')}</p>
       ) : (
-        <table className="statements__table" aria-label={T.list}>
+        <table className="statements__table" aria-label={t('statements.list')}>
           <thead>
             <tr>
-              <th scope="col">{T.number}</th>
-              <th scope="col">{T.date}</th>
-              <th scope="col">{T.language}</th>
-              <th scope="col">{T.total}</th>
-              <th scope="col">{T.state}</th>
+              <th scope="col">{t('statements.number')}</th>
+              <th scope="col">{t('statements.date')}</th>
+              <th scope="col">{t('statements.language')}</th>
+              <th scope="col">{t('statements.total')}</th>
+              <th scope="col">{t('statements.state')}</th>
               <th scope="col">
-                <span className="visually-hidden">{T.open}</span>
+                <span className="visually-hidden">{t('statements.open')}</span>
               </th>
             </tr>
           </thead>
@@ -183,16 +191,16 @@ export function StatementsPanel({ caseId, beforeIssue, onCaseChanged }: Statemen
               <tr key={s.id} className={selected?.id === s.id ? 'statements__row--selected' : undefined}>
                 <td>{s.number}</td>
                 <td>{formatDate(s.issueDate, ui)}</td>
-                <td>{T.languages[s.language]}</td>
+                <td>{LANGUAGE_LABELS[s.language].native}</td>
                 <td className="num">{s.totals.map((x) => formatMoney(x.amount, x.currency, ui)).join('; ')}</td>
                 <td>
-                  {s.cancelledAt ? <span className="statements__cancelled">{T.cancelled}</span> : T.active}
-                  {s.replaces && <div>{T.replaces(s.replaces.number)}</div>}
-                  {s.replacedBy && <div>{T.replacedBy(s.replacedBy.number)}</div>}
+                  {s.cancelledAt ? <span className="statements__cancelled">{t('statements.cancelled')}</span> : t('statements.active')}
+                  {s.replaces && <div>{t('statements.replaces', { number: s.replaces.number })}</div>}
+                  {s.replacedBy && <div>{t('statements.replacedBy', { number: s.replacedBy.number })}</div>}
                 </td>
                 <td>
-                  <button type="button" className="button" onClick={() => setSelected(s)} aria-label={`${T.open} ${s.number}`}>
-                    {T.open}
+                  <button type="button" className="button" onClick={() => setSelected(s)} aria-label={`${t('statements.open')} ${s.number}`}>
+                    {t('statements.open')}
                   </button>
                 </td>
               </tr>
@@ -203,36 +211,36 @@ export function StatementsPanel({ caseId, beforeIssue, onCaseChanged }: Statemen
 
       {selected && (
         <div className="statements__preview">
-          <h3>{T.preview(selected.number)}</h3>
+          <h3>{t('statements.preview', { number: selected.number })}</h3>
           <p>
-            {T.code}: <span className="statements__hash">{selected.shortHash}</span> · {T.vehicles(selected.vehicleCount)}
+            {t('statements.code')}: <span className="statements__hash">{selected.shortHash}</span> · {t('statements.vehicles', { n: selected.vehicleCount })}
           </p>
           <div className="statements__actions">
             <button type="button" className="button" disabled={!html} onClick={() => html && void printStatementHtml(html)}>
-              {T.print}
+              {t('statements.print')}
             </button>
             {/* The desktop app saves a PDF itself; in a browser, "Save as PDF" is a printer in Print. */}
             {window.tamgaFiles?.saveStatementPdf && (
               <button type="button" className="button" onClick={() => void window.tamgaFiles?.saveStatementPdf?.(selected.id)}>
-                {T.savePdf}
+                {t('statements.savePdf')}
               </button>
             )}
             <button type="button" className="button" disabled={busy} onClick={() => void compare(selected)}>
-              {T.diff}
+              {t('statements.diff')}
             </button>
             {!selected.replacedBy && (
               <button type="button" className="button" disabled={busy} onClick={() => void reissue(selected)}>
-                {T.reissue}
+                {t('statements.reissue')}
               </button>
             )}
             {!selected.cancelledAt && (
               <>
                 <label className="field">
-                  <span className="field__label">{T.cancelReason}</span>
+                  <span className="field__label">{t('statements.cancelReason')}</span>
                   <input className="input" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
                 </label>
                 <button type="button" className="button" disabled={busy || reason.trim() === ''} onClick={() => void cancel(selected)}>
-                  {T.cancelConfirm}
+                  {t('statements.cancelConfirm')}
                 </button>
               </>
             )}
@@ -240,7 +248,7 @@ export function StatementsPanel({ caseId, beforeIssue, onCaseChanged }: Statemen
 
           {diff && diff.statementId === selected.id && <DiffTable diff={diff} language={ui} />}
 
-          {html && <iframe className="statements__frame" title={T.preview(selected.number)} sandbox="" srcDoc={html} />}
+          {html && <iframe className="statements__frame" title={t('statements.preview', { number: selected.number })} sandbox="" srcDoc={html} />}
         </div>
       )}
     </section>
@@ -248,17 +256,17 @@ export function StatementsPanel({ caseId, beforeIssue, onCaseChanged }: Statemen
 }
 
 function DiffTable({ diff, language }: { diff: StatementDiff; language: Language }) {
-  const T = STATEMENT_TEXTS[language];
-  if (diff.changedCount === 0) return <p role="status">{T.diffNone}</p>;
+  const { t } = useTranslation();
+  if (diff.changedCount === 0) return <p role="status">{t('statements.diffNone')}</p>;
   return (
-    <table className="statements__table" aria-label={T.diffHeading}>
-      <caption>{T.diffHeading}</caption>
+    <table className="statements__table" aria-label={t('statements.diffHeading')}>
+      <caption>{t('statements.diffHeading')}</caption>
       <thead>
         <tr>
-          <th scope="col">{T.line}</th>
-          <th scope="col">{T.vin}</th>
-          <th scope="col">{T.oldFee}</th>
-          <th scope="col">{T.newFee}</th>
+          <th scope="col">{t('statements.line')}</th>
+          <th scope="col">{t('statements.vin')}</th>
+          <th scope="col">{t('statements.oldFee')}</th>
+          <th scope="col">{t('statements.newFee')}</th>
         </tr>
       </thead>
       <tbody>
@@ -269,14 +277,14 @@ function DiffTable({ diff, language }: { diff: StatementDiff; language: Language
               <td className="num">{r.line}</td>
               <td>{r.vin}</td>
               <td className="num">{formatMoney(r.oldFee, r.currency, language)}</td>
-              <td className="num statements__changed">{r.newFee !== null && r.newCurrency !== null ? formatMoney(r.newFee, r.newCurrency, language) : `${T.noRate}: ${r.error ?? ''}`}</td>
+              <td className="num statements__changed">{r.newFee !== null && r.newCurrency !== null ? formatMoney(r.newFee, r.newCurrency, language) : `${t('statements.noRate')}: ${r.error ?? ''}`}</td>
             </tr>
           ))}
       </tbody>
       <tfoot>
         {diff.totals.map((x) => (
           <tr key={x.currency}>
-            <td colSpan={2}>{T.total}</td>
+            <td colSpan={2}>{t('statements.total')}</td>
             <td className="num">{formatMoney(x.old, x.currency, language)}</td>
             <td className="num statements__changed">{formatMoney(x.new, x.currency, language)}</td>
           </tr>
