@@ -15,12 +15,19 @@ test.describe('Quick calculation', () => {
   test('a KZ M1 1598 cm³ petrol car on 2026-03-01 costs 756 875,00 ₸ and is explained; English re-renders', async ({ page, app }) => {
     await openCalculation(page, app.url);
     await page.getByLabel('Страна расчёта').selectOption('KZ');
-    await page.getByLabel('Дата применения правил').fill('2026-03-01');
+    // The rule date is typed as the broker writes it, whatever the computer's locale; a half-typed
+    // date says what it expects.
+    const ruleDate = page.getByLabel('Дата применения правил');
+    await ruleDate.fill('01.03.202');
+    await expect(page.getByText('Введите дату как дд.мм.гггг, например 01.03.2026')).toBeVisible();
+    await ruleDate.fill('01.03.2026');
+    await expect(page.getByText('Введите дату как дд.мм.гггг, например 01.03.2026')).toHaveCount(0);
     await page.getByLabel('Категория').selectOption('M1');
     await page.getByLabel('Тип двигателя').selectOption('ice');
     await page.getByLabel('Объём двигателя, см³').fill('1598');
 
     await expect(fee(page)).toHaveText('756\u00a0875,00\u00a0₸');
+    await expect(ruleDate).toHaveValue('01.03.2026');
     const result = page.getByRole('region', { name: 'Результат' });
     await expect(result).toContainText('KZ-S2022');
     await expect(result).toContainText('базовая ставка 216\u00a0250 × коэффициент 3,5 = 756\u00a0875,00\u00a0₸');
@@ -129,7 +136,7 @@ test.describe('Quick calculation', () => {
     await page.getByRole('link', { name: 'Настройки' }).click();
     await expect(page.getByRole('checkbox', { name: /KZ-S2026-RB/ })).toBeChecked();
 
-    await page.getByRole('link', { name: 'Расчёт' }).click();
+    await page.getByRole('link', { name: 'Расчёт', exact: true }).click();
     await fillCar();
     const result = page.getByRole('region', { name: 'Результат' });
     await expect(result).toContainText('KZ-S2026-RB');

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../../components/DateInput';
 import { CATEGORIES, COUNTRIES, IMPORTERS, PROPULSIONS, type Country } from '../../../core/rates/schema';
 import type { ComputeResult } from '../../../core/vehicle';
 import { useProfile } from '../../app/ProfileContext';
@@ -143,13 +144,7 @@ function QuickCalculation({ defaultCountry }: { defaultCountry: Country }) {
           />
           <Field id="calc-date" label={t('calc.field.date')} hint={t('calc.hint.date')} error={errorOf('date')}>
             {(control) => (
-              <input
-                {...control}
-                className="input"
-                type="date"
-                value={values.date}
-                onChange={(event) => update('date', event.target.value)}
-              />
+              <DateInput {...control} language={language} value={values.date} onChange={(date) => update('date', date)} />
             )}
           </Field>
         </div>

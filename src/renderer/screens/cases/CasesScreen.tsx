@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../../components/DateInput';
 import { CASE_STATUSES, type ApiError, type CaseStatus, type CaseSummary } from '../../../core/api/contract';
 import { formatDate, formatMoney } from '../../../core/format';
 import { COUNTRIES, type Country } from '../../../core/rates/schema';
@@ -142,11 +143,11 @@ function CasesList() {
         </label>
         <label className="filters__item">
           <span>{t('cases.from')}</span>
-          <input className="input input--compact" type="date" value={from} onChange={(e) => { setFrom(e.target.value); setPage(0); }} />
+          <DateInput className="input input--compact" language={language} value={from} onChange={(iso) => { setFrom(iso); setPage(0); }} />
         </label>
         <label className="filters__item">
           <span>{t('cases.to')}</span>
-          <input className="input input--compact" type="date" value={to} onChange={(e) => { setTo(e.target.value); setPage(0); }} />
+          <DateInput className="input input--compact" language={language} value={to} onChange={(iso) => { setTo(iso); setPage(0); }} />
         </label>
         <label className="filters__check">
           <input type="checkbox" checked={archived} onChange={(e) => { setArchived(e.target.checked); setPage(0); }} />

@@ -1,16 +1,19 @@
 /** A new case: pick a client (or create one on the spot), the country, the rule date and a reference. */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../../components/DateInput';
 import type { ApiError, CaseSummary, Client } from '../../../core/api/contract';
 import { COUNTRIES, type Country } from '../../../core/rates/schema';
 import { call } from '../../api/client';
 import { todayIso } from '../../app/today';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
+import { useLanguage } from '../../i18n';
 import { ClientForm } from '../clients/ClientForm';
 
 export function NewCaseForm({ onCreated, onCancel }: { onCreated: (c: CaseSummary) => void; onCancel: () => void }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const [clients, setClients] = useState<Client[]>([]);
   const [clientId, setClientId] = useState<number | ''>('');
   const [newClient, setNewClient] = useState(false);
@@ -81,7 +84,7 @@ export function NewCaseForm({ onCreated, onCancel }: { onCreated: (c: CaseSummar
         </Field>
         <SelectField id="new-case-country" label={t('cases.field.country')} required value={country} options={COUNTRIES} optionLabel={(c) => t(`country.${c}`)} onChange={setCountry} />
         <Field id="new-case-date" label={t('cases.field.ruleDate')} hint={t('cases.ruleDateHint')} required>
-          {(p) => <input {...p} className="input" type="date" value={ruleDate} onChange={(e) => setRuleDate(e.target.value)} />}
+          {(p) => <DateInput {...p} language={language} value={ruleDate} onChange={setRuleDate} />}
         </Field>
         <Field id="new-case-reference" label={t('cases.field.reference')}>
           {(p) => <input {...p} className="input" value={reference} maxLength={200} onChange={(e) => setReference(e.target.value)} />}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../../components/DateInput';
 import type { ApiError, Language, RateGap, ScheduleSummary } from '../../../core/api/contract';
 import { formatDate, formatNumber } from '../../../core/format';
 import { COUNTRIES, type Country } from '../../../core/rates/schema';
@@ -76,13 +77,7 @@ export function RatesScreen() {
         </Field>
         <Field id="rates-date" label={t('rates.field.date')} hint={t('rates.hint.date')}>
           {(control) => (
-            <input
-              {...control}
-              className="input"
-              type="date"
-              value={date}
-              onChange={(event) => setDate(event.target.value)}
-            />
+            <DateInput {...control} language={language} value={date} onChange={setDate} />
           )}
         </Field>
       </div>
