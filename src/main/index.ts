@@ -12,7 +12,7 @@ import { prepareStatementPdf } from './shell/statement-pdf';
 import { writeFile } from 'node:fs/promises';
 import { createBackend, type Backend } from './backend';
 import { resolveDataDir } from './paths';
-import { channelOf, CONTENT_SECURITY_POLICY, decideNavigation, isAppUrl, isOpenableExternally, secureWebPreferences } from './shell/policy';
+import { channelOf, decideNavigation, isAppUrl, isOpenableExternally, secureWebPreferences, withContentSecurityPolicy } from './shell/policy';
 import { loadWindowState, saveWindowState } from './shell/window-state';
 
 const DEV_SERVER_URL = process.env.ELECTRON_RENDERER_URL;
@@ -123,7 +123,7 @@ async function start(): Promise<void> {
   buildMenu();
 
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders) });
   });
   // The app needs no camera, notifications, geolocation or the like: refuse every request and check.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));

@@ -8,6 +8,17 @@ import { CONTENT_SECURITY_POLICY } from '../web/security';
 export { CONTENT_SECURITY_POLICY };
 export { channelOf } from '../../core/api/channel';
 
+/**
+ * The response headers of every page the app loads, with the app's Content-Security-Policy set
+ * (replacing any the response had). The meta tag of src/renderer/index.html holds the same policy
+ * (less frame-ancestors, which only a header can carry; a test keeps them equal), and the security
+ * scan evaluates it there: it cannot evaluate a policy held in a constant.
+ */
+export function withContentSecurityPolicy(headers: Record<string, string[]> | undefined): Record<string, string[]> {
+  const kept = Object.entries(headers ?? {}).filter(([name]) => name.toLowerCase() !== 'content-security-policy');
+  return { ...Object.fromEntries(kept), 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] };
+}
+
 /** Applied to every BrowserWindow: the renderer gets no Node, an isolated world, a sandbox. */
 export function secureWebPreferences(preloadPath?: string) {
   return {

@@ -50,4 +50,20 @@ describe('the content security policy', () => {
     expect(readFileSync('src/renderer/index.html', 'utf8')).toContain(STATEMENT_STYLE_CSP_SOURCE);
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-inline');
   });
+
+  it('is one policy: the meta tag of the page is the header the shell and browser mode send', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { CONTENT_SECURITY_POLICY } = await import('../../../src/main/web/security');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(readFileSync('src/renderer/index.html', 'utf8'));
+    // frame-ancestors works only as a header: browsers ignore it in a meta tag
+    expect(meta?.[1]).toBe(CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", ''));
+    expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
+  });
+
+  it('replaces whatever policy a response carries and keeps its other headers', async () => {
+    const { withContentSecurityPolicy, CONTENT_SECURITY_POLICY } = await import('../../../src/main/shell/policy');
+    const headers = withContentSecurityPolicy({ 'content-security-policy': ["default-src *; script-src 'unsafe-eval'"], 'Content-Type': ['text/html'] });
+    expect(headers).toEqual({ 'Content-Type': ['text/html'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
+    expect(withContentSecurityPolicy(undefined)).toEqual({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
+  });
 });
