@@ -5,6 +5,7 @@
  */
 import { open, readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
+import { Readable } from 'node:stream';
 import { setFlagsFromString } from 'node:v8';
 import ExcelJS from 'exceljs';
 import { applyMapping } from '../../core/import/apply';
@@ -13,6 +14,7 @@ import type { HeaderMapping, Language, RowCells } from '../../core/import/types'
 import { plainValue } from '../../core/import/values';
 import { decodeText, detectDelimiter, parseCsv, unguard } from './csv';
 import { VehicleFileError } from './errors';
+import { withExcelTempFiles } from './exceljs-temp-files';
 import { guardRow, guardTextFile, guardZip, LIMITS } from './guard';
 import type { ReadOptions, ReadResult, ReadRow, SkipReason, SkippedRow } from './types';
 
@@ -328,7 +330,11 @@ function turnOffPretenuring(): void {
   pretenuringOff = true;
 }
 
-async function readXlsxStreaming(path: string, options: ReadOptions): Promise<ReadResult> {
+function readXlsxStreaming(path: string, options: ReadOptions): Promise<ReadResult> {
+  return withExcelTempFiles(() => streamXlsx(path, options));
+}
+
+async function streamXlsx(path: string, options: ReadOptions): Promise<ReadResult> {
   const language = options.language ?? 'ru';
   turnOffPretenuring();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
@@ -341,36 +347,62 @@ async function readXlsxStreaming(path: string, options: ReadOptions): Promise<Re
   let position = 0;
   for await (const ws of reader) {
     position += 1;
-    const sheetName = (ws as unknown as { name: string }).name;
-    if (options.sheet !== undefined && options.sheet !== position && options.sheet !== sheetName) continue;
-    const iterator = (ws as unknown as AsyncIterable<{ number: number; values: unknown }>)[Symbol.asyncIterator]();
-    const head: SheetRow[] = [];
-    while (head.length < HEADER_SCAN_ROWS) {
-      const next = await iterator.next();
-      if (next.done) break;
-      head.push({ rowNumber: next.value.number, cells: streamRowCells(next.value.values) });
+    try {
+      const result = await readStreamedSheet(ws as unknown as StreamedSheet, position, options);
+      if (result) return result;
+    } finally {
+      closeSheetCopy(ws as unknown as StreamedSheet);
     }
-    const mapping = headerOf(head, options);
-    // Without an explicit sheet, a sheet with no header (a cover sheet, a lookup list) is passed over.
-    if (!mapping && options.sheet === undefined) continue;
-    if (!mapping) throw new VehicleFileError('no-header', language, sheetName);
-    async function* rest(): AsyncGenerator<SheetRow> {
-      try {
-        for (;;) {
-          const next = await iterator.next();
-          if (next.done) return;
-          yield { rowNumber: next.value.number, cells: streamRowCells(next.value.values) };
-        }
-      } finally {
-        // A preview stops early: let exceljs close the file.
-        await iterator.return?.();
-      }
-    }
-    const result = await pipeline({ name: sheetName, rows: rest(), titleRows: true }, { ...options, mapping }, { mapping, buffered: head });
-    return result;
   }
   if (options.sheet !== undefined) throw new VehicleFileError('sheet-not-found', language, String(options.sheet));
   throw new VehicleFileError('no-header', language, basename(path));
+}
+
+/** A worksheet as exceljs's streaming reader hands it over. */
+interface StreamedSheet extends AsyncIterable<{ number: number; values: unknown }> {
+  name: string;
+  /** the sheet's XML: the zip entry itself, or a read stream over exceljs's temporary copy of it */
+  iterator: unknown;
+}
+
+/**
+ * exceljs closes a sheet's temporary copy only when the sheet is read to its end; a sheet passed
+ * over (a cover sheet, another sheet than the one asked for) or stopped early would keep its file
+ * descriptor open until the app quits.
+ */
+function closeSheetCopy(ws: StreamedSheet): void {
+  if (ws.iterator instanceof Readable) ws.iterator.destroy();
+}
+
+/** The sheet's rows when it is the one to read; null when it is passed over. */
+async function readStreamedSheet(ws: StreamedSheet, position: number, options: ReadOptions): Promise<ReadResult | null> {
+  const language = options.language ?? 'ru';
+  const sheetName = ws.name;
+  if (options.sheet !== undefined && options.sheet !== position && options.sheet !== sheetName) return null;
+  const iterator = ws[Symbol.asyncIterator]();
+  const head: SheetRow[] = [];
+  while (head.length < HEADER_SCAN_ROWS) {
+    const next = await iterator.next();
+    if (next.done) break;
+    head.push({ rowNumber: next.value.number, cells: streamRowCells(next.value.values) });
+  }
+  const mapping = headerOf(head, options);
+  // Without an explicit sheet, a sheet with no header (a cover sheet, a lookup list) is passed over.
+  if (!mapping && options.sheet === undefined) return null;
+  if (!mapping) throw new VehicleFileError('no-header', language, sheetName);
+  async function* rest(): AsyncGenerator<SheetRow> {
+    try {
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) return;
+        yield { rowNumber: next.value.number, cells: streamRowCells(next.value.values) };
+      }
+    } finally {
+      // A preview stops early: let exceljs close the file.
+      await iterator.return?.();
+    }
+  }
+  return pipeline({ name: sheetName, rows: rest(), titleRows: true }, { ...options, mapping }, { mapping, buffered: head });
 }
 
 // ── .csv ───────────────────────────────────────────────────────────────────────────────────

@@ -1,4 +1,7 @@
+import { existsSync, readdirSync, readlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readVehicleFile, VehicleFileError, type ReadOptions } from '../../../src/main/io';
 import { excelSerial, tempDir, writeBytes, writeXlsx } from './fixtures';
@@ -253,5 +256,62 @@ describe('files that cannot be read', () => {
     await expect(readVehicleFile(file('missing.xlsx'))).rejects.toMatchObject({ code: 'not-found' });
     const odt = await writeBytes(file('list.ods'), 'x');
     await expect(readVehicleFile(odt)).rejects.toMatchObject({ code: 'unsupported-format' });
+  });
+});
+
+describe('the streaming reader\'s temporary files', () => {
+  /** exceljs's copies of worksheets live in the temp folder as tmp-<pid>-…; ours are this process's. */
+  const ownTempFiles = () => readdirSync(tmpdir()).filter((f) => f.startsWith(`tmp-${process.pid}-`));
+  const openTempFiles = () =>
+    existsSync('/proc/self/fd')
+      ? readdirSync('/proc/self/fd').flatMap((fd) => {
+        try {
+          const target = readlinkSync(`/proc/self/fd/${fd}`);
+          return target.startsWith(join(tmpdir(), `tmp-${process.pid}-`)) ? [target] : [];
+        } catch {
+          return [];
+        }
+      })
+      : [];
+
+  it('are closed and gone when a read ends early (a preview, sheets passed over, a cancel, an error) or completes', async () => {
+    // Written without shared strings, as exceljs's own streaming writer does: exceljs then always
+    // copies each sheet to a temporary file before reading it (as for Excel's own files).
+    const path = file('temp-files.xlsx');
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false });
+    const cover = wb.addWorksheet('Обложка');
+    cover.addRow(['Реестр ТС']).commit();
+    cover.commit();
+    const cars = wb.addWorksheet('ТС');
+    cars.addRow(['VIN', 'Категория', 'Объём двигателя, см³', 'Тип двигателя', 'Дата выпуска']).commit();
+    for (let i = 0; i < 3000; i += 1) cars.addRow([`XTA21099${String(i).padStart(9, '0')}`, 'M1', 1598, 'бензин', '2020']).commit();
+    cars.commit();
+    const more = wb.addWorksheet('ТС 2');
+    more.addRow(['VIN', 'Объём двигателя, см³']).commit();
+    more.addRow(['XTA210990000099999', 1598]).commit();
+    more.commit();
+    await wb.commit();
+
+    const streaming = { streamingThresholdBytes: 0 };
+    const before = ownTempFiles();
+    const openBefore = openTempFiles();
+    const cancel = new AbortController();
+    const reads: [string, () => Promise<unknown>][] = [
+      ['a preview of 5 rows', () => readVehicleFile(path, { ...streaming, limit: 5 })],
+      ['the whole sheet', () => readVehicleFile(path, streaming)],
+      ['a cancel', () => readVehicleFile(path, { ...streaming, signal: cancel.signal, onProgress: (n) => n >= 1000 && cancel.abort() })],
+      ['a sheet asked for by name, the others passed over unread', () => readVehicleFile(path, { ...streaming, sheet: 'ТС 2' })],
+      ['the consumer\'s error', () => readVehicleFile(path, { ...streaming, onRows: () => { throw new Error('disk full'); } })],
+    ];
+    for (const [what, read] of reads) {
+      await read().catch(() => undefined);
+      // tmp removes a file asynchronously: wait for it, briefly.
+      for (let i = 0; i < 50 && (ownTempFiles().length > before.length || openTempFiles().length > openBefore.length); i += 1) {
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(ownTempFiles(), what).toEqual(before);
+      expect(openTempFiles(), what).toEqual(openBefore);
+    }
+    expect((await readVehicleFile(path, { ...streaming, limit: 5 })).rows).toHaveLength(5);
   });
 });
