@@ -8,12 +8,12 @@
  * 'too-large' whose message names the limit, in the broker's language.
  */
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 import type { Language } from '../../core/import/types';
 import { VehicleFileError } from './errors';
+import { centralDirectory, entryDataStart, type ZipEntry } from './zip';
 
 export const LIMITS = {
   /** all parts of an .xlsx unpacked; a 100,000-row, 12-column list is about 30–60 MB */
@@ -95,114 +95,23 @@ function corrupt(language: Language, why: string): VehicleFileError {
   return new VehicleFileError('corrupt-file', language, why);
 }
 
-interface ZipEntry {
-  name: string;
-  method: number;
-  packed: number;
-  unpacked: number;
-  localHeader: number;
+/** The .xlsx's parts, refused beyond `LIMITS.zipEntries`. */
+export function zipEntries(path: string, size: number, language: Language): Promise<ZipEntry[]> {
+  return centralDirectory(path, size, language, {
+    maxEntries: LIMITS.zipEntries,
+    tooMany: (count) => tooLarge(language, { kind: 'entries', count }),
+  });
 }
 
-const EOCD = 0x06054b50;
-const ZIP64_LOCATOR = 0x07064b50;
-const ZIP64_EOCD = 0x06064b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
-const MAX_COMMENT = 0xffff;
-
-async function readAt(handle: Awaited<ReturnType<typeof open>>, position: number, length: number): Promise<Buffer> {
-  const buf = Buffer.alloc(length);
-  const { bytesRead } = await handle.read(buf, 0, length, position);
-  return buf.subarray(0, bytesRead);
-}
-
-/** The central directory's entries, zip64 included; a directory that does not parse is a damaged file. */
-async function centralDirectory(path: string, size: number, language: Language): Promise<ZipEntry[]> {
-  const handle = await open(path, 'r');
-  try {
-    const tailLength = Math.min(size, 22 + MAX_COMMENT);
-    const tail = await readAt(handle, size - tailLength, tailLength);
-    let at = -1;
-    for (let i = tail.length - 22; i >= 0; i -= 1) {
-      if (tail.readUInt32LE(i) === EOCD) {
-        at = i;
-        break;
-      }
-    }
-    if (at < 0) throw corrupt(language, 'no zip end record');
-    let count = tail.readUInt16LE(at + 10);
-    let dirSize = tail.readUInt32LE(at + 12);
-    let dirOffset = tail.readUInt32LE(at + 16);
-    if (count === 0xffff || dirSize === 0xffffffff || dirOffset === 0xffffffff) {
-      const locatorAt = size - tailLength + at - 20;
-      const locator = locatorAt >= 0 ? await readAt(handle, locatorAt, 20) : Buffer.alloc(0);
-      if (locator.length < 20 || locator.readUInt32LE(0) !== ZIP64_LOCATOR) throw corrupt(language, 'no zip64 locator');
-      const record = await readAt(handle, Number(locator.readBigUInt64LE(8)), 56);
-      if (record.length < 56 || record.readUInt32LE(0) !== ZIP64_EOCD) throw corrupt(language, 'no zip64 end record');
-      count = Number(record.readBigUInt64LE(32));
-      dirSize = Number(record.readBigUInt64LE(40));
-      dirOffset = Number(record.readBigUInt64LE(48));
-    }
-    if (count > LIMITS.zipEntries) throw tooLarge(language, { kind: 'entries', count });
-    if (dirOffset + dirSize > size) throw corrupt(language, 'central directory outside the file');
-    const dir = await readAt(handle, dirOffset, dirSize);
-    const entries: ZipEntry[] = [];
-    let p = 0;
-    while (p + 46 <= dir.length && dir.readUInt32LE(p) === CENTRAL) {
-      const nameLength = dir.readUInt16LE(p + 28);
-      const extraLength = dir.readUInt16LE(p + 30);
-      const commentLength = dir.readUInt16LE(p + 32);
-      const entry: ZipEntry = {
-        name: dir.toString('utf8', p + 46, p + 46 + nameLength),
-        method: dir.readUInt16LE(p + 10),
-        packed: dir.readUInt32LE(p + 20),
-        unpacked: dir.readUInt32LE(p + 24),
-        localHeader: dir.readUInt32LE(p + 42),
-      };
-      zip64Sizes(entry, dir.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength));
-      entries.push(entry);
-      if (entries.length > LIMITS.zipEntries) throw tooLarge(language, { kind: 'entries', count: entries.length });
-      p += 46 + nameLength + extraLength + commentLength;
-    }
-    return entries;
-  } finally {
-    await handle.close();
-  }
-}
-
-/** Zip64's extra field holds, in this order, whichever of the three fields are 0xffffffff. */
-function zip64Sizes(entry: ZipEntry, extra: Buffer): void {
-  for (let q = 0; q + 4 <= extra.length; ) {
-    const id = extra.readUInt16LE(q);
-    const length = extra.readUInt16LE(q + 2);
-    if (id === 0x0001) {
-      let r = q + 4;
-      const next = () => {
-        const v = r + 8 <= q + 4 + length && r + 8 <= extra.length ? Number(extra.readBigUInt64LE(r)) : Infinity;
-        r += 8;
-        return v;
-      };
-      if (entry.unpacked === 0xffffffff) entry.unpacked = next();
-      if (entry.packed === 0xffffffff) entry.packed = next();
-      if (entry.localHeader === 0xffffffff) entry.localHeader = next();
-      return;
-    }
-    q += 4 + length;
-  }
+/** A cell beyond the column limit, refused as the reader meets it (before a row of that width is built). */
+export function guardColumn(rowNumber: number, column: number, language: Language): void {
+  if (column > LIMITS.columns) throw tooLarge(language, { kind: 'columns', row: rowNumber, columns: column });
 }
 
 /** Inflates one part, counting bytes, and stops as soon as it passes what it declared. */
 async function checkActualSize(path: string, entry: ZipEntry, language: Language): Promise<void> {
   if (entry.method !== 8 || entry.packed === 0) return;
-  const handle = await open(path, 'r');
-  let dataStart: number;
-  try {
-    const local = await readAt(handle, entry.localHeader, 30);
-    if (local.length < 30 || local.readUInt32LE(0) !== LOCAL) throw corrupt(language, `no local header for ${entry.name}`);
-    dataStart = entry.localHeader + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
-  } finally {
-    await handle.close();
-  }
+  const dataStart = await entryDataStart(path, entry, language);
   let seen = 0;
   const counter = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -222,8 +131,8 @@ async function checkActualSize(path: string, entry: ZipEntry, language: Language
  * Refuses an .xlsx whose parts, as declared or as actually inflated, are too many, too large in
  * total or packed like a bomb. Returns the unpacked size, which decides the reader to use.
  */
-export async function guardZip(path: string, size: number, language: Language): Promise<{ unpackedBytes: number }> {
-  const entries = await centralDirectory(path, size, language);
+export async function guardZip(path: string, size: number, language: Language): Promise<{ unpackedBytes: number; entries: ZipEntry[] }> {
+  const entries = await zipEntries(path, size, language);
   let total = 0;
   for (const e of entries) {
     total += e.unpacked;
@@ -233,7 +142,7 @@ export async function guardZip(path: string, size: number, language: Language): 
     }
   }
   for (const e of entries) await checkActualSize(path, e, language);
-  return { unpackedBytes: total };
+  return { unpackedBytes: total, entries };
 }
 
 export function guardTextFile(size: number, language: Language): void {

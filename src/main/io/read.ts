@@ -5,7 +5,6 @@
  */
 import { open, readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { Readable } from 'node:stream';
 import { setFlagsFromString } from 'node:v8';
 import ExcelJS from 'exceljs';
 import { applyMapping } from '../../core/import/apply';
@@ -14,7 +13,8 @@ import type { HeaderMapping, Language, RowCells } from '../../core/import/types'
 import { plainValue } from '../../core/import/values';
 import { decodeText, detectDelimiter, parseCsv, unguard } from './csv';
 import { VehicleFileError } from './errors';
-import { withExcelTempFiles } from './exceljs-temp-files';
+import { openXlsx } from './xlsx-stream';
+import type { ZipEntry } from './zip';
 import { guardRow, guardTextFile, guardZip, LIMITS } from './guard';
 import type { ReadOptions, ReadResult, ReadRow, SkipReason, SkippedRow } from './types';
 
@@ -244,9 +244,9 @@ async function readXlsx(path: string, size: number, options: ReadOptions): Promi
   const language = options.language ?? 'ru';
   try {
     // A small file can unpack to a sheet the in-memory reader would hold whole: decide by unpacked size too.
-    const { unpackedBytes } = await guardZip(path, size, language);
+    const { unpackedBytes, entries } = await guardZip(path, size, language);
     const streaming = size > threshold || unpackedBytes > LIMITS.wholeReadUnpackedBytes;
-    return streaming ? await readXlsxStreaming(path, options) : await readXlsxWhole(path, options);
+    return streaming ? await readXlsxStreaming(path, entries, options) : await readXlsxWhole(path, options);
   } catch (e) {
     wrapZipError(e, path, language);
   }
@@ -305,23 +305,14 @@ async function readXlsxWhole(path: string, options: ReadOptions): Promise<ReadRe
   return pipeline({ name: ws.name, rows: rows(), titleRows: true }, options, null);
 }
 
-/** Row values from the streaming reader: exceljs gives a 1-based sparse array. */
-function streamRowCells(values: unknown): unknown[] {
-  if (!Array.isArray(values)) return [];
-  const cells: unknown[] = [];
-  for (let i = 1; i < values.length; i += 1) cells.push(values[i] ?? null);
-  return cells;
-}
-
 /**
- * exceljs's streaming reader keeps every object of a parsed chunk (sax events, rows, cells) alive
- * until the chunk's last row is taken. With real work per row (header detection, value parsing,
- * storing) the young-generation collections find nearly all of them alive, and V8's
- * allocation-site pretenuring then allocates all later ones straight in the old generation, where
- * only full collections free them. Measured on 100,000 rows × 12 columns (--trace-gc, one GC
- * thread): scavenges 2.4–3.1 s of a 6.3 s read with it, 0.4 s without; the read 6.3 → 3.4 s.
- * The flag is process-wide, so it is turned off only when a large file is first streamed, before
- * exceljs's allocation sites can be marked.
+ * The streaming reader hands rows over a chunk at a time, so every object of a chunk stays alive
+ * until its last row is taken. With real work per row (header detection, value parsing, storing)
+ * the young-generation collections find nearly all of them alive, and V8's allocation-site
+ * pretenuring then allocates all later ones straight in the old generation, where only full
+ * collections free them. Measured with exceljs's streaming reader on 100,000 rows × 12 columns
+ * (--trace-gc, one GC thread): scavenges 2.4–3.1 s of a 6.3 s read with it, 0.4 s without.
+ * The flag is process-wide, so it is turned off only when a large file is first streamed.
  */
 let pretenuringOff = false;
 function turnOffPretenuring(): void {
@@ -330,79 +321,33 @@ function turnOffPretenuring(): void {
   pretenuringOff = true;
 }
 
-function readXlsxStreaming(path: string, options: ReadOptions): Promise<ReadResult> {
-  return withExcelTempFiles(() => streamXlsx(path, options));
-}
-
-async function streamXlsx(path: string, options: ReadOptions): Promise<ReadResult> {
+async function readXlsxStreaming(path: string, entries: ZipEntry[], options: ReadOptions): Promise<ReadResult> {
   const language = options.language ?? 'ru';
   turnOffPretenuring();
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
-  let position = 0;
-  for await (const ws of reader) {
-    position += 1;
+  const sheets = await openXlsx(path, entries, language);
+  for (const [index, sheet] of sheets.entries()) {
+    if (options.sheet !== undefined && options.sheet !== index + 1 && options.sheet !== sheet.name) continue;
+    const iterator = sheet.rows();
     try {
-      const result = await readStreamedSheet(ws as unknown as StreamedSheet, position, options);
-      if (result) return result;
+      const head: SheetRow[] = [];
+      while (head.length < HEADER_SCAN_ROWS) {
+        const next = await iterator.next();
+        if (next.done) break;
+        head.push(next.value);
+      }
+      const mapping = headerOf(head, options);
+      // Without an explicit sheet, a sheet with no header (a cover sheet, a lookup list) is passed over.
+      if (!mapping && options.sheet === undefined) continue;
+      if (!mapping) throw new VehicleFileError('no-header', language, sheet.name);
+      const rest: AsyncIterable<SheetRow> = { [Symbol.asyncIterator]: () => iterator };
+      return await pipeline({ name: sheet.name, rows: rest, titleRows: true }, { ...options, mapping }, { mapping, buffered: head });
     } finally {
-      closeSheetCopy(ws as unknown as StreamedSheet);
+      // A preview, a passed-over sheet or an error stops early: close the sheet's file.
+      await iterator.return(undefined);
     }
   }
   if (options.sheet !== undefined) throw new VehicleFileError('sheet-not-found', language, String(options.sheet));
   throw new VehicleFileError('no-header', language, basename(path));
-}
-
-/** A worksheet as exceljs's streaming reader hands it over. */
-interface StreamedSheet extends AsyncIterable<{ number: number; values: unknown }> {
-  name: string;
-  /** the sheet's XML: the zip entry itself, or a read stream over exceljs's temporary copy of it */
-  iterator: unknown;
-}
-
-/**
- * exceljs closes a sheet's temporary copy only when the sheet is read to its end; a sheet passed
- * over (a cover sheet, another sheet than the one asked for) or stopped early would keep its file
- * descriptor open until the app quits.
- */
-function closeSheetCopy(ws: StreamedSheet): void {
-  if (ws.iterator instanceof Readable) ws.iterator.destroy();
-}
-
-/** The sheet's rows when it is the one to read; null when it is passed over. */
-async function readStreamedSheet(ws: StreamedSheet, position: number, options: ReadOptions): Promise<ReadResult | null> {
-  const language = options.language ?? 'ru';
-  const sheetName = ws.name;
-  if (options.sheet !== undefined && options.sheet !== position && options.sheet !== sheetName) return null;
-  const iterator = ws[Symbol.asyncIterator]();
-  const head: SheetRow[] = [];
-  while (head.length < HEADER_SCAN_ROWS) {
-    const next = await iterator.next();
-    if (next.done) break;
-    head.push({ rowNumber: next.value.number, cells: streamRowCells(next.value.values) });
-  }
-  const mapping = headerOf(head, options);
-  // Without an explicit sheet, a sheet with no header (a cover sheet, a lookup list) is passed over.
-  if (!mapping && options.sheet === undefined) return null;
-  if (!mapping) throw new VehicleFileError('no-header', language, sheetName);
-  async function* rest(): AsyncGenerator<SheetRow> {
-    try {
-      for (;;) {
-        const next = await iterator.next();
-        if (next.done) return;
-        yield { rowNumber: next.value.number, cells: streamRowCells(next.value.values) };
-      }
-    } finally {
-      // A preview stops early: let exceljs close the file.
-      await iterator.return?.();
-    }
-  }
-  return pipeline({ name: sheetName, rows: rest(), titleRows: true }, { ...options, mapping }, { mapping, buffered: head });
 }
 
 // ── .csv ───────────────────────────────────────────────────────────────────────────────────
