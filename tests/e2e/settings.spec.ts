@@ -20,14 +20,17 @@ test.describe('Settings: the broker profile through every layer', () => {
     await expect(page.getByRole('status')).toContainText('сохран');
 
     // Kazakh re-renders the interface at once and is saved with the profile.
-    await page.getByRole('button', { name: 'KZ', exact: true }).click();
+    // The switch re-renders at once and saves in the background: wait for the save before the
+    // page or the backend goes away, as a broker's next click would.
+    const saved = () => page.waitForResponse((r) => r.url().endsWith('/api/profile.save') && r.ok());
+    await Promise.all([saved(), page.getByRole('button', { name: 'KZ', exact: true }).click()]);
     await expect(page.locator('html')).toHaveAttribute('lang', 'kk');
     await expect(page.getByText('Баптаулар').first()).toBeVisible();
 
     await page.reload();
     await expect(page).toHaveURL(/#\/settings$/);
     await expect(page.locator('html')).toHaveAttribute('lang', 'kk');
-    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await Promise.all([saved(), page.getByRole('button', { name: 'EN', exact: true }).click()]);
     await expect(page.getByLabel('Broker or company name')).toHaveValue('ТОО «Тамга Брокер»');
 
     // A restart of the backend on the same data folder: the profile comes back from SQLite.

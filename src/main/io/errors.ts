@@ -72,6 +72,11 @@ export class VehicleFileError extends Error {
   }
 }
 
+/** A part of a file that could not be read (a zip part, a sheet): damaged, with the reader's own words. */
+export function damagedPart(language: Language, part: string, cause: unknown): VehicleFileError {
+  return new VehicleFileError('corrupt-file', language, `${part}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+}
+
 export function isVehicleFileError(e: unknown): e is VehicleFileError {
   return e instanceof VehicleFileError;
 }

@@ -3,16 +3,18 @@
  * vehicle is read (SECURITY.md, "a malicious spreadsheet"). An .xlsx is a zip: its central
  * directory declares each part's sizes, which a zip bomb either states honestly (a 1,000:1 ratio,
  * gigabytes unpacked) or lies about; so the declared sizes are checked first and then every part
- * is inflated once, counting bytes, and refused the moment it exceeds what it declared. Rows,
+ * is refused the moment its inflated bytes exceed what it declared (all parts up front for the
+ * in-memory reader; the streaming reader counts the parts it inflates). Rows,
  * columns and cell lengths are bounded as rows are read. Each refusal is a `VehicleFileError`
  * 'too-large' whose message names the limit, in the broker's language.
  */
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 import type { Language } from '../../core/import/types';
-import { VehicleFileError } from './errors';
+import { damagedPart, VehicleFileError } from './errors';
 import { centralDirectory, entryDataStart, type ZipEntry } from './zip';
 
 export const LIMITS = {
@@ -91,10 +93,6 @@ function tooLarge(language: Language, reason: Reason): VehicleFileError {
   return new VehicleFileError('too-large', language, DETAILS[language](reason));
 }
 
-function corrupt(language: Language, why: string): VehicleFileError {
-  return new VehicleFileError('corrupt-file', language, why);
-}
-
 /** The .xlsx's parts, refused beyond `LIMITS.zipEntries`. */
 export function zipEntries(path: string, size: number, language: Language): Promise<ZipEntry[]> {
   return centralDirectory(path, size, language, {
@@ -108,28 +106,57 @@ export function guardColumn(rowNumber: number, column: number, language: Languag
   if (column > LIMITS.columns) throw tooLarge(language, { kind: 'columns', row: rowNumber, columns: column });
 }
 
+/**
+ * A part that has unpacked, so far, to `bytes`: refused the moment that passes what the zip
+ * declared (a lying bomb). Whoever inflates a part calls this as bytes come.
+ */
+export function guardInflated(entry: ZipEntry, bytes: number, language: Language): void {
+  if (bytes > entry.unpacked) throw tooLarge(language, { kind: 'lying', part: entry.name });
+}
+
 /** Inflates one part, counting bytes, and stops as soon as it passes what it declared. */
 async function checkActualSize(path: string, entry: ZipEntry, language: Language): Promise<void> {
   if (entry.method !== 8 || entry.packed === 0) return;
-  const dataStart = await entryDataStart(path, entry, language);
+  const handle = await open(path, 'r');
+  let dataStart: number;
+  try {
+    dataStart = await entryDataStart(handle, entry, language);
+  } finally {
+    await handle.close();
+  }
   let seen = 0;
   const counter = new Writable({
     write(chunk: Buffer, _encoding, done) {
       seen += chunk.length;
-      done(seen > entry.unpacked ? tooLarge(language, { kind: 'lying', part: entry.name }) : null);
+      try {
+        guardInflated(entry, seen, language);
+        done();
+      } catch (e) {
+        done(e as Error);
+      }
     },
   });
   try {
     await pipeline(createReadStream(path, { start: dataStart, end: dataStart + entry.packed - 1 }), createInflateRaw(), counter);
   } catch (e) {
     if (e instanceof VehicleFileError) throw e;
-    throw corrupt(language, `${entry.name}: ${e instanceof Error ? e.message : String(e)}`);
+    throw damagedPart(language, entry.name, e);
   }
 }
 
 /**
- * Refuses an .xlsx whose parts, as declared or as actually inflated, are too many, too large in
- * total or packed like a bomb. Returns the unpacked size, which decides the reader to use.
+ * Every part inflated once, counting bytes: for exceljs's in-memory reader, which would inflate a
+ * lying part whole. Tamga's streaming reader checks what it inflates itself (`guardInflated`), so
+ * a large file's sheet is not inflated twice.
+ */
+export async function guardInflatedParts(path: string, entries: readonly ZipEntry[], language: Language): Promise<void> {
+  for (const e of entries) await checkActualSize(path, e, language);
+}
+
+/**
+ * Refuses an .xlsx whose parts, as declared, are too many, too large in total or packed like a
+ * bomb. Returns the parts and their unpacked size, which decides the reader to use; what they
+ * actually unpack to is checked as they are inflated (`guardInflatedParts`, `guardInflated`).
  */
 export async function guardZip(path: string, size: number, language: Language): Promise<{ unpackedBytes: number; entries: ZipEntry[] }> {
   const entries = await zipEntries(path, size, language);
@@ -141,7 +168,6 @@ export async function guardZip(path: string, size: number, language: Language): 
       throw tooLarge(language, { kind: 'ratio', part: e.name, ratio: Math.round(e.unpacked / Math.max(e.packed, 1)) });
     }
   }
-  for (const e of entries) await checkActualSize(path, e, language);
   return { unpackedBytes: total, entries };
 }
 

@@ -12,10 +12,10 @@ import { HEADER_SCAN_ROWS, detectHeader, headerText, mapHeaderRow } from '../../
 import type { HeaderMapping, Language, RowCells } from '../../core/import/types';
 import { plainValue } from '../../core/import/values';
 import { decodeText, detectDelimiter, parseCsv, unguard } from './csv';
-import { VehicleFileError } from './errors';
+import { damagedPart, VehicleFileError } from './errors';
 import { openXlsx } from './xlsx-stream';
 import type { ZipEntry } from './zip';
-import { guardRow, guardTextFile, guardZip, LIMITS } from './guard';
+import { guardInflatedParts, guardRow, guardTextFile, guardZip, LIMITS } from './guard';
 import type { ReadOptions, ReadResult, ReadRow, SkipReason, SkippedRow } from './types';
 
 export const DEFAULT_STREAMING_THRESHOLD_BYTES = 5 * 1024 * 1024;
@@ -235,8 +235,7 @@ async function pipeline(
 
 function wrapZipError(e: unknown, path: string, language: Language): never {
   if (e instanceof VehicleFileError || e instanceof ConsumerError) throw e;
-  const why = e instanceof Error ? e.message : String(e);
-  throw new VehicleFileError('corrupt-file', language, `${basename(path)}: ${why}`, { cause: e });
+  throw damagedPart(language, basename(path), e);
 }
 
 async function readXlsx(path: string, size: number, options: ReadOptions): Promise<ReadResult> {
@@ -246,7 +245,9 @@ async function readXlsx(path: string, size: number, options: ReadOptions): Promi
     // A small file can unpack to a sheet the in-memory reader would hold whole: decide by unpacked size too.
     const { unpackedBytes, entries } = await guardZip(path, size, language);
     const streaming = size > threshold || unpackedBytes > LIMITS.wholeReadUnpackedBytes;
-    return streaming ? await readXlsxStreaming(path, entries, options) : await readXlsxWhole(path, options);
+    if (streaming) return await readXlsxStreaming(path, entries, options);
+    await guardInflatedParts(path, entries, language);
+    return await readXlsxWhole(path, options);
   } catch (e) {
     wrapZipError(e, path, language);
   }

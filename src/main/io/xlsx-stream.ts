@@ -21,8 +21,8 @@ import { StringDecoder } from 'node:string_decoder';
 import { open } from 'node:fs/promises';
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import type { Language } from '../../core/import/types';
-import { VehicleFileError } from './errors';
-import { guardColumn } from './guard';
+import { damagedPart, VehicleFileError } from './errors';
+import { guardColumn, guardInflated } from './guard';
 import { entryDataStart, type ZipEntry } from './zip';
 
 export interface StreamedRow {
@@ -146,18 +146,30 @@ interface Workbook {
 
 const lower = (name: string) => name.replace(/^\/+/, '').toLowerCase();
 
+/** A small part (workbook, relationships, shared strings, styles) read whole; null when absent. */
 async function readPart(wb: Pick<Workbook, 'path' | 'language' | 'entries'>, name: string): Promise<string | null> {
   const entry = wb.entries.get(lower(name));
   if (!entry) return null;
-  const start = await entryDataStart(wb.path, entry, wb.language);
   const handle = await open(wb.path, 'r');
   try {
+    const start = await entryDataStart(handle, entry, wb.language);
     const packed = Buffer.alloc(entry.packed);
     await handle.read(packed, 0, entry.packed, start);
-    const bytes = entry.method === 0 ? packed : inflateRawSync(packed, { maxOutputLength: Math.max(entry.unpacked, 1) });
+    let bytes = packed;
+    if (entry.method !== 0) {
+      try {
+        // One byte more than declared is enough to catch a part that lies about its size.
+        bytes = inflateRawSync(packed, { maxOutputLength: entry.unpacked + 1 });
+      } catch (e) {
+        if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') guardInflated(entry, Infinity, wb.language);
+        throw e;
+      }
+    }
+    guardInflated(entry, bytes.length, wb.language);
     return bytes.toString('utf8');
   } catch (e) {
-    throw new VehicleFileError('corrupt-file', wb.language, `${name}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    if (e instanceof VehicleFileError) throw e;
+    throw damagedPart(wb.language, name, e);
   } finally {
     await handle.close();
   }
@@ -267,8 +279,17 @@ function cellAttributes(tag: string, out: CellTag): void {
 
 async function* sheetRows(wb: Workbook, entry: ZipEntry): AsyncGenerator<StreamedRow> {
   const cellTag: CellTag = { r: '', t: '', s: '' };
-  const start = await entryDataStart(wb.path, entry, wb.language);
-  const file = createReadStream(wb.path, { start, end: start + Math.max(entry.packed, 1) - 1, highWaterMark: CHUNK });
+  const handle = await open(wb.path, 'r');
+  let start: number;
+  try {
+    start = await entryDataStart(handle, entry, wb.language);
+  } catch (e) {
+    await handle.close();
+    throw e;
+  }
+  // The stream owns the handle from here: destroying it closes the file.
+  const file = createReadStream('', { fd: handle, start, end: start + Math.max(entry.packed, 1) - 1, highWaterMark: CHUNK });
+  let inflated = 0;
   const source = entry.method === 0 ? file : file.pipe(createInflateRaw({ chunkSize: CHUNK }));
   if (source !== file) file.on('error', (e) => source.destroy(e));
   const decoder = new StringDecoder('utf8');
@@ -331,6 +352,8 @@ async function* sheetRows(wb: Workbook, entry: ZipEntry): AsyncGenerator<Streame
 
   try {
     for await (const chunk of source as AsyncIterable<Buffer>) {
+      inflated += chunk.length;
+      guardInflated(entry, inflated, language);
       text += decoder.write(chunk);
       let pos = 0;
       const rows: StreamedRow[] = [];
@@ -458,7 +481,7 @@ async function* sheetRows(wb: Workbook, entry: ZipEntry): AsyncGenerator<Streame
     if (inData) throw new VehicleFileError('corrupt-file', language, `${entry.name}: the sheet ends inside its rows`);
   } catch (e) {
     if (e instanceof VehicleFileError) throw e;
-    throw new VehicleFileError('corrupt-file', language, `${entry.name}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    throw damagedPart(language, entry.name, e);
   } finally {
     file.destroy();
     if (source !== file) source.destroy();

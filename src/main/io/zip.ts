@@ -3,6 +3,7 @@
  * each part's data starts. One place for it: the guard checks parts' sizes from here, and the
  * streaming sheet reader inflates the parts it needs from here.
  */
+import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
 import type { Language } from '../../core/import/types';
 import { VehicleFileError } from './errors';
@@ -22,7 +23,7 @@ const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 const MAX_COMMENT = 0xffff;
 
-async function readAt(handle: Awaited<ReturnType<typeof open>>, position: number, length: number): Promise<Buffer> {
+async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
   const buf = Buffer.alloc(length);
   const { bytesRead } = await handle.read(buf, 0, length, position);
   return buf.subarray(0, bytesRead);
@@ -108,16 +109,14 @@ function zip64Sizes(entry: ZipEntry, extra: Buffer): void {
   }
 }
 
-/** Where a part's compressed bytes begin: after its local header, whose name and extra lengths can differ from the directory's. */
-export async function entryDataStart(path: string, entry: ZipEntry, language: Language): Promise<number> {
-  const handle = await open(path, 'r');
-  try {
-    const local = await readAt(handle, entry.localHeader, 30);
-    if (local.length < 30 || local.readUInt32LE(0) !== LOCAL) throw corrupt(language, `no local header for ${entry.name}`);
-    return entry.localHeader + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
-  } finally {
-    await handle.close();
-  }
+/**
+ * Where a part's compressed bytes begin: after its local header, whose name and extra lengths can
+ * differ from the directory's. Takes the caller's open file, which usually reads the part next.
+ */
+export async function entryDataStart(handle: FileHandle, entry: ZipEntry, language: Language): Promise<number> {
+  const local = await readAt(handle, entry.localHeader, 30);
+  if (local.length < 30 || local.readUInt32LE(0) !== LOCAL) throw corrupt(language, `no local header for ${entry.name}`);
+  return entry.localHeader + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
 }
 
 function corrupt(language: Language, why: string): VehicleFileError {

@@ -4,7 +4,7 @@
  * references, rich and phonetic text, entities and CDATA, a 1904 date system, custom date
  * formats, formulas' cached results, errors, booleans, and tabs in another order than the zip's.
  */
-import { writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readVehicleFile } from '../../../src/main/io';
@@ -54,7 +54,7 @@ async function handWritten(name: string, sheet1 = SHEET1): Promise<string> {
 }
 
 async function sheetsOf(path: string) {
-  const { size } = await import('node:fs/promises').then((fs) => fs.stat(path));
+  const { size } = await stat(path);
   return openXlsx(path, await zipEntries(path, size, 'en'), 'en');
 }
 
