@@ -61,221 +61,231 @@ export function applyMapping(
   mapping: HeaderMapping | readonly MappedColumn[],
   options: ApplyOptions = {},
 ): AppliedRow {
-  const language = options.language ?? 'ru';
   const columns = 'columns' in mapping ? mapping.columns : mapping;
-  const input: Record<string, unknown> = {};
-  const issues: Issue[] = [];
-  let category: { value: CategoryValue; column: number; raw: unknown } | null = null;
-  let productionPrecision = 0;
+  return new RowReading(options.language ?? 'ru', options.defaults ?? {}).read(cells, columns);
+}
 
-  const report = (
-    field: ImportField,
-    column: number | null,
-    raw: unknown,
-    code: IssueCode,
-    severity: Issue['severity'],
-    detail?: string,
-  ) => {
+/**
+ * The reading of one row: what it has set so far and what it found wrong. A class rather than
+ * closures inside applyMapping, which allocated five functions for every row of a large file.
+ */
+class RowReading {
+  private readonly input: Record<string, unknown> = {};
+  private readonly issues: Issue[] = [];
+  private category: { value: CategoryValue; column: number; raw: unknown } | null = null;
+  private productionPrecision = 0;
+
+  constructor(
+    private readonly language: Language,
+    private readonly defaults: Partial<VehicleInput>,
+  ) {}
+
+  private report(field: ImportField, column: number | null, raw: unknown, code: IssueCode, severity: Issue['severity'], detail?: string): void {
     const value = shown(raw);
     const text = typeof value === 'string' ? value : String(value);
-    issues.push({
+    this.issues.push({
       field,
       column,
       value,
       code,
       severity,
-      message: issueMessage(code, language, detail === undefined ? { value: text, field } : { value: text, field, detail }),
+      message: issueMessage(code, this.language, detail === undefined ? { value: text, field } : { value: text, field, detail }),
     });
-  };
+  }
 
-  const set = (field: ImportField, value: unknown, column: number, raw: unknown) => {
-    const existing = input[field];
+  private set(field: ImportField, value: unknown, column: number, raw: unknown): void {
+    const existing = this.input[field];
     if (existing === undefined) {
-      input[field] = value;
+      this.input[field] = value;
     } else if (existing !== value) {
-      report(field, column, raw, 'conflicting-values', 'warning', String(existing));
-    }
-  };
-
-  for (const col of columns) {
-    const raw = plainValue(cells[col.column - 1]);
-    if (raw === null) continue;
-    const { field, column } = col;
-
-    if (TEXT_FIELDS.has(field)) {
-      const r = parseText(raw);
-      if (r.ok) set(field, r.value, column, raw);
-      continue;
-    }
-    if (BOOLEAN_FIELDS.has(field)) {
-      const r = parseBoolean(raw);
-      if (r.ok) set(field, r.value, column, raw);
-      else report(field, column, raw, 'invalid-boolean', 'error');
-      continue;
-    }
-    switch (field) {
-      case 'vin': {
-        const r = parseVin(raw);
-        if (!r.ok) break;
-        set('vin', r.value.value, column, raw);
-        if (r.value.problem === 'length') {
-          report('vin', column, raw, 'invalid-vin', 'warning', DETAILS.vinLength[language].replace('{n}', String(r.value.value.length)));
-        } else if (r.value.problem === 'characters') {
-          report('vin', column, raw, 'invalid-vin', 'warning', DETAILS.vinChars[language]);
-        }
-        break;
-      }
-      case 'country': {
-        const r = parseCountry(raw);
-        if (!r.ok) report(field, column, raw, 'unknown-country', 'error');
-        else if (!(COUNTRIES as readonly string[]).includes(r.value)) report(field, column, raw, 'unsupported-country', 'error');
-        else set(field, r.value, column, raw);
-        break;
-      }
-      case 'dispatchCountry':
-      case 'originCountry': {
-        const r = parseCountry(raw);
-        if (r.ok) set(field, r.value, column, raw);
-        else report(field, column, raw, 'unknown-country', 'error');
-        break;
-      }
-      case 'date': {
-        const r = parseDate(raw);
-        if (r.ok && r.value.precision === 'day') set(field, r.value.value, column, raw);
-        else report(field, column, raw, 'invalid-date', 'error');
-        break;
-      }
-      case 'productionDate': {
-        const r = parseDate(raw);
-        if (!r.ok) {
-          report(field, column, raw, 'invalid-date', 'error');
-          break;
-        }
-        // "Год выпуска" 2019 beside "Дата выпуска" 15.03.2019: keep the more precise.
-        const rank = PRECISION_RANK[r.value.precision];
-        const existing = input.productionDate;
-        if (typeof existing === 'string' && rank > productionPrecision && r.value.value.startsWith(existing)) {
-          input.productionDate = r.value.value;
-          productionPrecision = rank;
-        } else if (existing === undefined) {
-          input.productionDate = r.value.value;
-          productionPrecision = rank;
-        } else if (!String(existing).startsWith(r.value.value)) {
-          report(field, column, raw, 'conflicting-values', 'warning', String(existing));
-        }
-        break;
-      }
-      case 'category': {
-        const r = parseCategory(raw);
-        if (!r.ok) report(field, column, raw, 'unknown-category', 'error');
-        else if (category === null) category = { value: r.value, column, raw };
-        break;
-      }
-      case 'propulsion': {
-        const r = parsePropulsion(raw);
-        if (r.ok) set(field, r.value, column, raw);
-        else report(field, column, raw, 'unknown-propulsion', 'error');
-        break;
-      }
-      case 'importer': {
-        const r = parseImporter(raw);
-        if (r.ok) set(field, r.value, column, raw);
-        else report(field, column, raw, 'unknown-importer', 'error');
-        break;
-      }
-      case 'engineCc':
-        readEngine(col, raw);
-        break;
-      case 'powerKw':
-      case 'powerHp':
-      case 'electricPower30minKw':
-        readPower(col, raw);
-        break;
-      case 'grossMassKg':
-        readMass(col, raw);
-        break;
-      default:
-        break;
+      this.report(field, column, raw, 'conflicting-values', 'warning', String(existing));
     }
   }
 
-  function readEngine(col: MappedColumn, raw: unknown) {
+  read(cells: RowCells, columns: readonly MappedColumn[]): AppliedRow {
+    const { input, language } = this;
+    for (const col of columns) {
+      const raw = plainValue(cells[col.column - 1]);
+      if (raw === null) continue;
+      const { field, column } = col;
+
+      if (TEXT_FIELDS.has(field)) {
+        const r = parseText(raw);
+        if (r.ok) this.set(field, r.value, column, raw);
+        continue;
+      }
+      if (BOOLEAN_FIELDS.has(field)) {
+        const r = parseBoolean(raw);
+        if (r.ok) this.set(field, r.value, column, raw);
+        else this.report(field, column, raw, 'invalid-boolean', 'error');
+        continue;
+      }
+      switch (field) {
+        case 'vin': {
+          const r = parseVin(raw);
+          if (!r.ok) break;
+          this.set('vin', r.value.value, column, raw);
+          if (r.value.problem === 'length') {
+            this.report('vin', column, raw, 'invalid-vin', 'warning', DETAILS.vinLength[language].replace('{n}', String(r.value.value.length)));
+          } else if (r.value.problem === 'characters') {
+            this.report('vin', column, raw, 'invalid-vin', 'warning', DETAILS.vinChars[language]);
+          }
+          break;
+        }
+        case 'country': {
+          const r = parseCountry(raw);
+          if (!r.ok) this.report(field, column, raw, 'unknown-country', 'error');
+          else if (!(COUNTRIES as readonly string[]).includes(r.value)) this.report(field, column, raw, 'unsupported-country', 'error');
+          else this.set(field, r.value, column, raw);
+          break;
+        }
+        case 'dispatchCountry':
+        case 'originCountry': {
+          const r = parseCountry(raw);
+          if (r.ok) this.set(field, r.value, column, raw);
+          else this.report(field, column, raw, 'unknown-country', 'error');
+          break;
+        }
+        case 'date': {
+          const r = parseDate(raw);
+          if (r.ok && r.value.precision === 'day') this.set(field, r.value.value, column, raw);
+          else this.report(field, column, raw, 'invalid-date', 'error');
+          break;
+        }
+        case 'productionDate': {
+          const r = parseDate(raw);
+          if (!r.ok) {
+            this.report(field, column, raw, 'invalid-date', 'error');
+            break;
+          }
+          // "Год выпуска" 2019 beside "Дата выпуска" 15.03.2019: keep the more precise.
+          const rank = PRECISION_RANK[r.value.precision];
+          const existing = input.productionDate;
+          if (typeof existing === 'string' && rank > this.productionPrecision && r.value.value.startsWith(existing)) {
+            input.productionDate = r.value.value;
+            this.productionPrecision = rank;
+          } else if (existing === undefined) {
+            input.productionDate = r.value.value;
+            this.productionPrecision = rank;
+          } else if (!String(existing).startsWith(r.value.value)) {
+            this.report(field, column, raw, 'conflicting-values', 'warning', String(existing));
+          }
+          break;
+        }
+        case 'category': {
+          const r = parseCategory(raw);
+          if (!r.ok) this.report(field, column, raw, 'unknown-category', 'error');
+          else if (this.category === null) this.category = { value: r.value, column, raw };
+          break;
+        }
+        case 'propulsion': {
+          const r = parsePropulsion(raw);
+          if (r.ok) this.set(field, r.value, column, raw);
+          else this.report(field, column, raw, 'unknown-propulsion', 'error');
+          break;
+        }
+        case 'importer': {
+          const r = parseImporter(raw);
+          if (r.ok) this.set(field, r.value, column, raw);
+          else this.report(field, column, raw, 'unknown-importer', 'error');
+          break;
+        }
+        case 'engineCc':
+          this.readEngine(col, raw);
+          break;
+        case 'powerKw':
+        case 'powerHp':
+        case 'electricPower30minKw':
+          this.readPower(col, raw);
+          break;
+        case 'grossMassKg':
+          this.readMass(col, raw);
+          break;
+        default:
+          break;
+      }
+    }
+    this.applyCategory();
+    for (const [key, value] of Object.entries(this.defaults)) {
+      if (input[key] === undefined && value !== undefined) input[key] = value;
+    }
+    return { input, issues: this.issues };
+  }
+
+  private readEngine(col: MappedColumn, raw: unknown): void {
     const r = parseNumber(raw);
     const unit: Unit | null = r.ok ? (r.value.unit ?? col.unit) : null;
     if (!r.ok || (unit !== null && unit !== 'cc' && unit !== 'l')) {
-      report('engineCc', col.column, raw, 'invalid-number', 'error');
+      this.report('engineCc', col.column, raw, 'invalid-number', 'error');
       return;
     }
     const n = r.value.value;
     let litres = unit === 'l';
     if (unit === null && n > 0 && n < MAX_LITRES) {
       litres = true;
-      report('engineCc', col.column, raw, 'unit-assumed', 'warning', DETAILS.assumedLitres[language]);
+      this.report('engineCc', col.column, raw, 'unit-assumed', 'warning', DETAILS.assumedLitres[this.language]);
     } else if (unit === 'l' && r.value.unit === null && n >= MAX_LITRES * 5) {
       litres = false;
-      report('engineCc', col.column, raw, 'unit-assumed', 'warning', DETAILS.assumedCc[language]);
+      this.report('engineCc', col.column, raw, 'unit-assumed', 'warning', DETAILS.assumedCc[this.language]);
     }
-    set('engineCc', Math.round(litres ? n * 1000 : n), col.column, raw);
+    this.set('engineCc', Math.round(litres ? n * 1000 : n), col.column, raw);
   }
 
-  function readPower(col: MappedColumn, raw: unknown) {
+  private readPower(col: MappedColumn, raw: unknown): void {
     const r = parseNumber(raw);
     const fallback: Unit = col.field === 'powerHp' ? 'hp' : 'kw';
     const unit: Unit | null = r.ok ? (r.value.unit ?? col.unit ?? fallback) : null;
     if (!r.ok || (unit !== 'kw' && unit !== 'hp')) {
-      report(col.field, col.column, raw, 'invalid-number', 'error');
+      this.report(col.field, col.column, raw, 'invalid-number', 'error');
       return;
     }
     const n = r.value.value;
     if (col.field === 'electricPower30minKw') {
       if (unit === 'hp') {
         const kw = round(n * KW_PER_HP, 2);
-        report(col.field, col.column, raw, 'unit-converted', 'warning', `${kw} kW`);
-        set(col.field, kw, col.column, raw);
+        this.report(col.field, col.column, raw, 'unit-converted', 'warning', `${kw} kW`);
+        this.set(col.field, kw, col.column, raw);
       } else {
-        set(col.field, n, col.column, raw);
+        this.set(col.field, n, col.column, raw);
       }
       return;
     }
     // "Мощность" holding "110 kW" in one row and "150 л.с." in the next: each goes where its unit says.
-    set(unit === 'kw' ? 'powerKw' : 'powerHp', n, col.column, raw);
+    this.set(unit === 'kw' ? 'powerKw' : 'powerHp', n, col.column, raw);
   }
 
-  function readMass(col: MappedColumn, raw: unknown) {
+  private readMass(col: MappedColumn, raw: unknown): void {
     const r = parseNumber(raw);
     const unit: Unit | null = r.ok ? (r.value.unit ?? col.unit) : null;
     if (!r.ok || (unit !== null && unit !== 'kg' && unit !== 't')) {
-      report('grossMassKg', col.column, raw, 'invalid-number', 'error');
+      this.report('grossMassKg', col.column, raw, 'invalid-number', 'error');
       return;
     }
     const n = r.value.value;
     let tonnes = unit === 't';
     if (unit === null && n > 0 && n < MAX_TONNES) {
       tonnes = true;
-      report('grossMassKg', col.column, raw, 'unit-assumed', 'warning', DETAILS.assumedTonnes[language]);
+      this.report('grossMassKg', col.column, raw, 'unit-assumed', 'warning', DETAILS.assumedTonnes[this.language]);
     } else if (unit === 't' && r.value.unit === null && n >= MAX_TONNES * 10) {
       tonnes = false;
-      report('grossMassKg', col.column, raw, 'unit-assumed', 'warning', DETAILS.assumedKg[language]);
+      this.report('grossMassKg', col.column, raw, 'unit-assumed', 'warning', DETAILS.assumedKg[this.language]);
     }
-    set('grossMassKg', tonnes ? round(n * 1000, 3) : n, col.column, raw);
+    this.set('grossMassKg', tonnes ? round(n * 1000, 3) : n, col.column, raw);
   }
 
-  const defaults = options.defaults ?? {};
-  if (category !== null) {
-    const { value, column, raw } = category as { value: CategoryValue; column: number; raw: unknown };
+  /** The category once every column is read: a group ("грузовой") needs the gross mass to pick its member. */
+  private applyCategory(): void {
+    if (this.category === null) return;
+    const { input } = this;
+    const { value, column, raw } = this.category;
     if ('category' in value) {
       input.category = value.category;
       if (value.offRoad && input.offRoad === undefined) input.offRoad = true;
     } else {
-      const mass = input.grossMassKg ?? defaults.grossMassKg;
+      const mass = input.grossMassKg ?? this.defaults.grossMassKg;
       if (typeof mass === 'number') input.category = categoryByMass(value.group, mass);
-      else report('category', column, raw, 'category-needs-mass', 'error', GROUP_MEMBERS[value.group]);
+      else this.report('category', column, raw, 'category-needs-mass', 'error', GROUP_MEMBERS[value.group]);
     }
     if (value.tractorUnit && input.tractorUnit === undefined) input.tractorUnit = true;
   }
-
-  for (const [key, value] of Object.entries(defaults)) {
-    if (input[key] === undefined && value !== undefined) input[key] = value;
-  }
-  return { input, issues };
 }
