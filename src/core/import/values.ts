@@ -33,6 +33,30 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; detail?: string };
 const fail = <T>(detail?: string): Parsed<T> => (detail === undefined ? { ok: false } : { ok: false, detail });
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 
+/**
+ * A column repeats a handful of spellings ("бензин", "юрлицо", "Китай") thousands of times, and
+ * reading one takes normalising and a dozen patterns: the word parsers remember their reading of
+ * each spelling. Bounded, so a column of unique values cannot grow it without end; readings are
+ * frozen, since every row with that spelling shares one.
+ */
+const REMEMBERED = 1000;
+function remembered<T>(read: (text: string) => Parsed<T>): (cell: unknown) => Parsed<T> {
+  const seen = new Map<string, Parsed<T>>();
+  return (cell) => {
+    const v = plainValue(cell);
+    if (typeof v !== 'string') return fail();
+    let reading = seen.get(v);
+    if (reading === undefined) {
+      reading = read(v);
+      if (reading.ok && typeof reading.value === 'object' && reading.value !== null) Object.freeze(reading.value);
+      Object.freeze(reading);
+      if (seen.size >= REMEMBERED) seen.clear();
+      seen.set(v, reading);
+    }
+    return reading;
+  };
+}
+
 // ── numbers ────────────────────────────────────────────────────────────────────────────────
 
 const SPACES = /[\s\u00a0\u2007\u202f\u2009']/g;
@@ -227,9 +251,7 @@ const CATEGORY_WORDS: { re: RegExp; value: CategoryValue }[] = [
 ];
 
 /** "M1", "М1" (Cyrillic), "m1g", "N3G", "легковой", "грузовой", "автобус", "прицеп", "tractor" … */
-export function parseCategory(cell: unknown): Parsed<CategoryValue> {
-  const v = plainValue(cell);
-  if (typeof v !== 'string') return fail();
+function readCategory(v: string): Parsed<CategoryValue> {
   const code = latinise(v.toUpperCase()).replace(/[\s.\-_]/g, '').replace(/^КАТ(ЕГОРИЯ)?/, '');
   // Н (Cyrillic en) has just been read as Latin H; in a category it can only mean N.
   const m = /^(M[123]|N[123]|O[1-4])(G)?$/.exec(code.replace(/^H(?=[123])/, 'N'));
@@ -243,6 +265,7 @@ export function parseCategory(cell: unknown): Parsed<CategoryValue> {
   for (const w of CATEGORY_WORDS) if (w.re.test(words)) return ok(w.value);
   return fail();
 }
+export const parseCategory = remembered(readCategory);
 
 /** The member of a mass-dependent group (TR CU 018: N1 ≤ 3.5 t, N2 ≤ 12 t; M2 ≤ 5 t; O1 ≤ 0.75 t, O2 ≤ 3.5 t, O3 ≤ 10 t). */
 export function categoryByMass(group: MassGroup, grossMassKg: number): Category {
@@ -264,9 +287,7 @@ const ELECTRIC = /электр|electric|^ev$|^bev$|\bev\b|\bbev\b|аккумул
 const ICE = /бензин|дизел|двс|газ|гбо|метан|пропан|petrol|gasoline|diesel|^ice$|\bice\b|lpg|cng|\bgas\b|іштен жану|\bаи\b|солярк/u;
 
 /** бензин/дизель/ДВС → ice; гибрид → hybrid; последовательный гибрид / range extender → series-hybrid; электро/EV → electric. */
-export function parsePropulsion(cell: unknown): Parsed<Propulsion> {
-  const v = plainValue(cell);
-  if (typeof v !== 'string') return fail();
+function readPropulsion(v: string): Parsed<Propulsion> {
   const raw = v.toLowerCase().trim();
   if (raw === 'ice' || raw === 'hybrid' || raw === 'series-hybrid' || raw === 'electric') return ok(raw);
   const s = normaliseHeader(v);
@@ -280,14 +301,13 @@ export function parsePropulsion(cell: unknown): Parsed<Propulsion> {
   if (ice) return ok('ice');
   return fail();
 }
+export const parsePropulsion = remembered(readPropulsion);
 
 const COMPANY = /юр\p{L}* лиц|юрлиц|юридическ|^юл$|^юр$|^ип$|предпринимател|компани|организац|^тоо$|^ооо$|^ао$|^оао$|^зао$|^чуп$|^уп$|company|legal|entity|business|corporat|^llc$|^ltd$|заңды|^жк$|кәсіпкер|^зт$/u;
 const INDIVIDUAL = /физ|частн|^фл$|individual|private|person|natural|жеке тұлға|^жеке$|^жт$|гражданин/u;
 
 /** физлицо/individual/жеке тұлға → individual; юрлицо/ИП/компания/company/заңды тұлға → company. */
-export function parseImporter(cell: unknown): Parsed<Importer> {
-  const v = plainValue(cell);
-  if (typeof v !== 'string') return fail();
+function readImporter(v: string): Parsed<Importer> {
   const s = normaliseHeader(v);
   if (s === 'individual' || s === 'company') return ok(s);
   // Checked first: "жеке кәсіпкер" (an entrepreneur) begins like "жеке тұлға" (a person).
@@ -295,6 +315,7 @@ export function parseImporter(cell: unknown): Parsed<Importer> {
   if (INDIVIDUAL.test(s)) return ok('individual');
   return fail();
 }
+export const parseImporter = remembered(readImporter);
 
 const TRUE_WORDS = new Set(['да', 'д', 'yes', 'y', 'иә', 'ия', 'ие', 'и', '1', 'true', 'истина', '+', '✓', '✔', '☑', 'x', 'х', 'v', 'есть', 'бар', 'on', 'ok']);
 const FALSE_WORDS = new Set(['нет', 'н', 'no', 'n', 'жоқ', 'жок', '0', 'false', 'ложь', '-', '–', '—', '✗', '✘', '☐', 'off', 'отсутствует']);
@@ -312,12 +333,11 @@ export function parseBoolean(cell: unknown): Parsed<boolean> {
 }
 
 /** Россия/РФ/Russia/Ресей → RU, Қазақстан → KZ … and ISO codes (alpha-2, the main alpha-3) as they are. */
-export function parseCountry(cell: unknown): Parsed<string> {
-  const v = plainValue(cell);
-  if (typeof v !== 'string') return fail();
+function readCountry(v: string): Parsed<string> {
   const code = countryCode(normaliseHeader(v));
   return code === null ? fail() : ok(code);
 }
+export const parseCountry = remembered(readCountry);
 
 /** Text fields (id, make, notes …): numbers become their text, dates their ISO day. */
 export function parseText(cell: unknown): Parsed<string> {

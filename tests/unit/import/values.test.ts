@@ -144,3 +144,22 @@ describe('countries', () => {
   });
   it('rejects an unknown country', () => expect(parseCountry('Атлантида').ok).toBe(false));
 });
+
+describe('word readings remembered across the rows of a column', () => {
+  it('reads a spelling the same every time, and one row cannot change what the next row reads', () => {
+    const first = parseCategory('M1G');
+    expect(value(first)).toEqual({ category: 'M1', offRoad: true });
+    // a caller that (wrongly) tried to edit the shared reading must fail, not poison later rows
+    expect(() => {
+      (value(first) as { category: string }).category = 'N3';
+    }).toThrow(TypeError);
+    expect(value(parseCategory('M1G'))).toEqual({ category: 'M1', offRoad: true });
+  });
+
+  it('stays correct past its bound: thousands of distinct spellings, then the first ones again', () => {
+    for (let i = 0; i < 2500; i += 1) expect(value(parseCountry(i % 2 === 0 ? `Китай ${'-'.repeat(i % 7)}${i}` : 'Китай'))).toBe(i % 2 === 0 ? undefined : 'CN');
+    expect(value(parseCountry('Китай'))).toBe('CN');
+    expect(value(parsePropulsion('бензин'))).toBe('ice');
+    expect(value(parseImporter('юрлицо'))).toBe('company');
+  });
+});
