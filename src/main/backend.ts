@@ -21,6 +21,7 @@ import { VehicleService } from './services/vehicles';
 import { ImportService } from './services/imports';
 import { ExportService } from './services/exports';
 import { TransferStore } from './io/transfers';
+import { ThreadReader, type ImportReader, type SpawnImportThread } from './services/import-thread';
 import { formatLoadIssue } from '../core/rates/load';
 import { APP_VERSION } from './version';
 import { StatementService } from './services/statements';
@@ -31,6 +32,12 @@ export interface BackendOptions {
   /** the rate-data folder; resources/rates of this checkout when absent */
   ratesDir?: string;
   logger?: Logger;
+  /**
+   * Starts the thread imports read and prepare their rows on (services/import-thread.ts):
+   * electron-vite's `?nodeWorker` in the bundles, `spawnImportThreadFromSource` in tests and
+   * benchmarks. Without it an import does all its work on the main thread.
+   */
+  spawnImportThread?: SpawnImportThread;
 }
 
 export interface Backend {
@@ -49,7 +56,7 @@ type BackupMethod = Extract<MethodName, `backups.${string}`>;
 type Wired = Omit<Backend, 'registry'> & { handlers: Omit<Handlers, BackupMethod> };
 
 /** Opens the database and builds every service on it; run again after a restore replaced the file. */
-async function wire(options: BackendOptions): Promise<Wired> {
+async function wire(options: BackendOptions, importThread: ImportReader | null): Promise<Wired> {
   // Rates first: a broken rate file must stop the app before it shows a single wrong fee.
   const rates = loadRatesFromDir(options.ratesDir);
   if (rates.errors.length > 0) {
@@ -70,7 +77,7 @@ async function wire(options: BackendOptions): Promise<Wired> {
   const statements = new StatementService(db, { bundle: rates.bundle, fees, vehicles, cases, clients, profile, settings, appVersion: APP_VERSION });
   const transfers = new TransferStore(options.dataDir);
   await transfers.sweep();
-  const imports = new ImportService(db, vehicles, fees, transfers, () => profile.get()?.language ?? 'ru');
+  const imports = new ImportService(db, vehicles, fees, transfers, () => profile.get()?.language ?? 'ru', undefined, importThread);
   const exports = new ExportService(vehicles, (id) => cases.get(id), transfers);
   // Read once, on first request: the renderer asks for them once per window to run the engine itself.
   let rateFiles: { file: string; data: unknown }[] | null = null;
@@ -162,7 +169,11 @@ async function wire(options: BackendOptions): Promise<Wired> {
  * database open now, and calls arriving mid-swap are refused (conflict) rather than queued.
  */
 export async function createBackend(options: BackendOptions): Promise<Backend> {
-  let current = await wire(options);
+  // The import thread outlives a restore's rewiring: it holds no database.
+  const importThread = options.spawnImportThread
+    ? new ThreadReader({ spawn: options.spawnImportThread, ratesDir: options.ratesDir ?? defaultRatesDir(), ...(options.logger ? { logger: options.logger } : {}) })
+    : null;
+  let current = await wire(options, importThread);
   let swapping = false;
 
   const replaceWith = async (source: string, revertPoint: BackupFile): Promise<void> => {
@@ -174,15 +185,15 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         swapInStaged(staged, current.info.databaseFile);
       } catch (error) {
         rmSync(staged, { force: true });
-        current = await wire(options);
+        current = await wire(options, importThread);
         throw new AppError('conflict', error instanceof Error ? error.message : String(error));
       }
       try {
-        current = await wire(options);
+        current = await wire(options, importThread);
       } catch (error) {
         // The file passed inspection, so this is unexpected: put the revert point back.
         swapInStaged(await stageReplacement(revertPoint.path, current.info.databaseFile), current.info.databaseFile);
-        current = await wire(options);
+        current = await wire(options, importThread);
         throw error;
       }
     } finally {
@@ -232,6 +243,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     get statements() {
       return current.statements;
     },
-    close: () => current.close(),
+    close: () => {
+      importThread?.close();
+      current.close();
+    },
   };
 }

@@ -11,6 +11,7 @@ import { openThroughDialog, saveThroughDialog, type FileDialogs } from './shell/
 import { prepareStatementPdf } from './shell/statement-pdf';
 import { writeFile } from 'node:fs/promises';
 import { createBackend, type Backend } from './backend';
+import { importThreadStarter } from './import-thread-starter';
 import { resolveDataDir } from './paths';
 import { channelOf, decideNavigation, isAppUrl, isOpenableExternally, secureWebPreferences, withContentSecurityPolicy } from './shell/policy';
 import { loadWindowState, saveWindowState } from './shell/window-state';
@@ -118,7 +119,7 @@ async function start(): Promise<void> {
   const dataDir = resolveDataDir(process.env, app.getPath('userData'));
   // Packaged installers carry the rate data in the app's resources folder (electron-builder.yml).
   const ratesDir = app.isPackaged ? join(process.resourcesPath, 'rates') : join(app.getAppPath(), 'resources', 'rates');
-  backend = await createBackend({ dataDir, mode: 'electron', ratesDir });
+  backend = await createBackend({ dataDir, mode: 'electron', ratesDir, spawnImportThread: await importThreadStarter() });
   registerIpc(backend);
   buildMenu();
 

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createBackend } from './backend';
+import { importThreadStarter } from './import-thread-starter';
 import { resolveDataDir } from './paths';
 import { startWebServer } from './web/server';
 import { acquireDataDirLock } from './web/lock';
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
   const here = dirname(fileURLToPath(import.meta.url));
   const lock = acquireDataDirLock(dataDir);
   process.on('exit', () => lock.release());
-  const backend = await createBackend({ dataDir, mode: 'browser' });
+  const backend = await createBackend({ dataDir, mode: 'browser', spawnImportThread: await importThreadStarter() });
   const web = await startWebServer({ registry: backend.registry, rendererDir: join(here, '../renderer'), port });
   console.log(`Tamga browser mode: ${web.url}`);
   console.log(`Data folder: ${dataDir}`);

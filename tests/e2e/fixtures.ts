@@ -16,9 +16,11 @@ export interface RunningApp {
   dataDir: string;
   /** stops the server and starts a new one on the same data folder */
   restart(): Promise<void>;
+  /** what the running server has printed so far (stdout and stderr) */
+  log(): string;
 }
 
-function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string; log: () => string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['out/main/web.js', '--port', '0', '--data-dir', dataDir], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -31,7 +33,7 @@ function startServer(dataDir: string): Promise<{ child: ChildProcess; url: strin
       const match = /Tamga browser mode: (\S+)/.exec(output);
       if (match) {
         clearTimeout(timer);
-        resolve({ child, url: match[1]! });
+        resolve({ child, url: match[1]!, log: () => output });
       }
     };
     child.stdout!.on('data', onData);
@@ -63,6 +65,7 @@ export const test = base.extend<{ app: RunningApp }>({
     const app: RunningApp = {
       ...describe(server.url),
       dataDir,
+      log: () => server.log(),
       restart: async () => {
         await stop(server.child);
         server = await startServer(dataDir);

@@ -19,7 +19,7 @@ export interface FeeDefaults {
 
 interface FeeOptionArgs {
   language?: Language | undefined;
-  applyUnconfirmed?: string[] | undefined;
+  applyUnconfirmed?: readonly string[] | undefined;
 }
 
 export class FeeService {
@@ -28,7 +28,8 @@ export class FeeService {
     private readonly defaults: FeeDefaults,
   ) {}
 
-  private options(args: FeeOptionArgs): ComputeOptions {
+  /** The engine's options for a call: the caller's, else the interface language and the broker's saved opt-ins. */
+  computeOptions(args: FeeOptionArgs = {}): ComputeOptions {
     return {
       language: args.language ?? this.defaults.language(),
       applyUnconfirmed: args.applyUnconfirmed ?? this.defaults.settings().applyUnconfirmed,
@@ -36,18 +37,18 @@ export class FeeService {
   }
 
   compute(vehicles: readonly unknown[], args: FeeOptionArgs): ComputeResult[] {
-    return compute(vehicles, this.bundle, this.options(args));
+    return compute(vehicles, this.bundle, this.computeOptions(args));
   }
 
   explain(vehicle: unknown, args: FeeOptionArgs): { result: ComputeResult; sentences: string[] } {
-    const options = this.options(args);
+    const options = this.computeOptions(args);
     const result = computeOne(vehicle, this.bundle, options);
     return { result, sentences: explain(result, vehicle, this.bundle, options.language ?? 'ru') };
   }
 
   compare(vehicle: unknown, language: Language | undefined): { label: string; result: ComputeResult }[] {
     const record = vehicle !== null && typeof vehicle === 'object' && !Array.isArray(vehicle) ? (vehicle as Record<string, unknown>) : {};
-    const options = this.options({ language });
+    const options = this.computeOptions({ language });
     const scenarios = standardScenarios(record, this.bundle, options.language);
     return compare(record, scenarios, this.bundle, options).map(({ label, result }) => ({ label, result }));
   }

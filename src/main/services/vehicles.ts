@@ -10,27 +10,20 @@
  */
 import type { Database, Statement } from 'better-sqlite3';
 import {
-  VEHICLE_DESCRIPTIVE_FIELDS,
   type CompactVehicleRow,
   type VehicleChange,
   type VehicleRecord,
   type VehicleRow,
 } from '../../core/api/contract';
-import { joinResult, splitResult, type CompactResult, type ResultPart } from '../../core/api/resultParts';
+import { joinResult, type CompactResult, type ResultPart } from '../../core/api/resultParts';
 import { decimal } from '../../core/money';
 import type { ComputeResult } from '../../core/vehicle';
 import { AppError } from '../api/errors';
 import type { AuditService } from './audit';
 import type { FeeService } from './fees';
+import { cleanRecord, engineInput, RowEncoder, type CaseDefaults, type StoredValues } from './vehicle-rows';
 
-/** What a case gives the rows that lack it (a row's own value wins). */
-export interface CaseDefaults {
-  id: number;
-  country: string;
-  rule_date: string;
-  importer: string | null;
-  personal_use: number | null;
-}
+export { cleanRecord, engineInput, type CaseDefaults } from './vehicle-rows';
 
 interface StoredRow {
   id: number;
@@ -47,87 +40,31 @@ interface StoredRow {
 interface Planned {
   /** the stored id, or null for a row this change set adds */
   id: number | null;
-  /** the position in the change set of the change that added it */
-  index: number;
   position: number;
   record: VehicleRecord;
   oldResult: string | null;
   audit: { action: string; before: Record<string, unknown>; after: Record<string, unknown> }[];
 }
 
-const DESCRIPTIVE: ReadonlySet<string> = new Set(VEHICLE_DESCRIPTIVE_FIELDS);
-
-export interface ApplyOptions {
-  /**
-   * Rows added by an import: each gets ONE audit entry, `vehicle.import`, whose value says where
-   * it came from (`importedFrom(i)` for `changes[i]`, e.g. "list.xlsx: Лист1, 17"), instead of one
-   * entry per field and one for its fee (13 entries a vehicle, 1.3 million for a 100,000-row file,
-   * about a third of the import's time). What a broker auditing a case asks of an imported
-   * vehicle is which file and line it came from, and when: its values as imported are that line
-   * of that file, its fee at import is its stored result until a later change, and every later
-   * edit or recomputed fee is audited field by field as usual (old → new).
-   */
-  importedFrom?: (index: number) => string;
-  /**
-   * false: return the computed results (`results`) instead of reading every stored row back
-   * (`rows` is then empty). An import needs only each row's result; reading 100,000 rows back and parsing them
-   * again cost it about half a second.
-   */
-  readBack?: boolean;
-}
-
-/** Empty cells are absent values: a cleared cell must let the case's default apply again. */
-export function cleanRecord(record: VehicleRecord): VehicleRecord {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(record)) {
-    if (value === undefined || value === '') continue;
-    out[key] = value;
-  }
-  return out as VehicleRecord;
-}
-
-export function engineInput(record: VehicleRecord, kase: CaseDefaults): Record<string, unknown> {
-  const input: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(record)) if (!DESCRIPTIVE.has(key)) input[key] = value;
-  input.country ??= kase.country;
-  input.date ??= kase.rule_date;
-  if (kase.importer !== null) input.importer ??= kase.importer;
-  if (kase.personal_use !== null) input.personalUse ??= kase.personal_use === 1;
-  return input;
-}
-
-/** The columns totals and lists read without parsing the stored result. */
-function extract(result: ComputeResult): { ok: number; currency: string | null; feeMinor: number | null; errors: number; warnings: number } {
-  if (result.ok) return { ok: 1, currency: result.currency, feeMinor: decimal(result.fee).times(100).toNumber(), errors: 0, warnings: result.warnings.length };
-  return { ok: 0, currency: null, feeMinor: null, errors: result.errors.length, warnings: 0 };
-}
-
 /**
- * Stores results as their own fields plus the id of their shared part (migration 0006), within
- * one call: the engine shares one frozen `sources` array between the results of one row and day
- * and one basis string per row, so each distinct part is serialised and looked up once.
+ * The ids in result_parts of an encoder's parts (RowEncoder.parts), looked up or added once each:
+ * equal parts share one row whatever produced them.
  */
-class ResultWriter {
-  private readonly ids = new Map<object, Map<string, number>>();
+export class PartIds {
+  private readonly ids = new Map<number, number>();
 
   constructor(
     private readonly findPart: Statement,
     private readonly insertPart: Statement,
   ) {}
 
-  write(result: ComputeResult): { json: string; part: number | null } {
-    const { compact, part } = splitResult(result);
-    return { json: JSON.stringify(compact), part: part === null ? null : this.partId(part) };
-  }
-
-  private partId(part: ResultPart): number {
-    let byBasis = this.ids.get(part.sources);
-    if (byBasis === undefined) this.ids.set(part.sources, (byBasis = new Map()));
-    let id = byBasis.get(part.basis);
+  id(index: number | null, body: (index: number) => string): number | null {
+    if (index === null) return null;
+    let id = this.ids.get(index);
     if (id === undefined) {
-      const body = JSON.stringify(part);
-      id = (this.findPart.pluck().get(body) as number | undefined) ?? Number(this.insertPart.run(body).lastInsertRowid);
-      byBasis.set(part.basis, id);
+      const json = body(index);
+      id = (this.findPart.pluck().get(json) as number | undefined) ?? Number(this.insertPart.run(json).lastInsertRowid);
+      this.ids.set(index, id);
     }
     return id;
   }
@@ -244,7 +181,7 @@ export class VehicleService {
     this.db.prepare('UPDATE cases SET updated_at = ? WHERE id = ?').run(at, caseId);
   }
 
-  apply(caseId: number, changes: readonly VehicleChange[], options: ApplyOptions = {}): { rows: VehicleRow[]; deleted: number[]; results?: ComputeResult[] } {
+  apply(caseId: number, changes: readonly VehicleChange[]): { rows: VehicleRow[]; deleted: number[] } {
     return this.db.transaction(() => {
       const kase = this.caseDefaults(caseId);
       const at = this.now().toISOString();
@@ -262,7 +199,7 @@ export class VehicleService {
         const row = this.byId.get(id) as StoredRow | undefined;
         if (!row) throw refuse(index, 'id', 'not-found', `there is no row ${id}`);
         if (row.case_id !== caseId) throw refuse(index, 'id', 'not-in-case', `row ${id} belongs to another case`);
-        const planned: Planned = { id, index, position: row.position, record: JSON.parse(row.record) as VehicleRecord, oldResult: row.result, audit: [] };
+        const planned: Planned = { id, position: row.position, record: JSON.parse(row.record) as VehicleRecord, oldResult: row.result, audit: [] };
         stored.set(id, planned);
         return planned;
       };
@@ -278,7 +215,7 @@ export class VehicleService {
         if (change.id === undefined) {
           const position = change.position ?? nextPosition;
           nextPosition = Math.max(nextPosition, position) + 1;
-          const planned: Planned = { id: null, index, position, record, oldResult: null, audit: [{ action: 'vehicle.add', before: {}, after: record }] };
+          const planned: Planned = { id: null, position, record, oldResult: null, audit: [{ action: 'vehicle.add', before: {}, after: record }] };
           upsertOrder.add(planned);
           return;
         }
@@ -295,7 +232,8 @@ export class VehicleService {
       const results = this.fees.compute(live.map((p) => engineInput(p.record, kase)), {});
 
       // 3. Write, with the audit trail, then read the rows back as stored.
-      const writer = new ResultWriter(this.findPart, this.insertPart);
+      const encoder = new RowEncoder();
+      const partIds = new PartIds(this.findPart, this.insertPart);
       for (const { id, record } of deleted) {
         this.deleteRow.run(id);
         this.audit.recordDiff(at, { caseId, vehicleId: id, action: 'vehicle.delete' }, record, {});
@@ -303,19 +241,13 @@ export class VehicleService {
       const ids: number[] = [];
       live.forEach((p, i) => {
         const result = results[i]!;
-        const { json, part } = writer.write(result);
-        const x = extract(result);
-        const vin = typeof p.record.vin === 'string' ? p.record.vin.toUpperCase() : null;
+        const v = encoder.encode(p.record, result);
+        const part = partIds.id(v.part, (k) => encoder.parts[k]!);
         let id = p.id;
         if (id === null) {
-          id = Number(this.insertRow.run(caseId, p.position, JSON.stringify(p.record), vin, json, part, x.ok, x.currency, x.feeMinor, x.errors, x.warnings, at).lastInsertRowid);
+          id = Number(this.insertRow.run(caseId, p.position, v.record, v.vin, v.result, part, v.ok, v.currency, v.feeMinor, v.errors, v.warnings, at).lastInsertRowid);
         } else {
-          this.updateRow.run(p.position, JSON.stringify(p.record), vin, json, part, x.ok, x.currency, x.feeMinor, x.errors, x.warnings, at, id);
-        }
-        if (p.id === null && options.importedFrom) {
-          this.audit.record(at, { caseId, vehicleId: id, action: 'vehicle.import', field: 'source', oldValue: null, newValue: options.importedFrom(p.index) });
-          ids.push(id);
-          return;
+          this.updateRow.run(p.position, v.record, v.vin, v.result, part, v.ok, v.currency, v.feeMinor, v.errors, v.warnings, at, id);
         }
         for (const a of p.audit) this.audit.recordDiff(at, { caseId, vehicleId: id, action: a.action }, a.before, a.after);
         const oldFee = feeText(p.oldResult);
@@ -325,10 +257,43 @@ export class VehicleService {
       });
       if (changes.length > 0) this.touchCase(caseId, at);
       const reader = new ResultReader(this.partBody);
-      // `results`: those of the stored rows, in the order `rows` would have
-      if (options.readBack === false) return { rows: [], deleted: deleted.map((d) => d.id), results };
       return { rows: ids.map((id) => reader.row(this.byId.get(id) as StoredRow)), deleted: deleted.map((d) => d.id) };
     }).immediate();
+  }
+
+  /**
+   * Adds rows an import prepared (import-rows.ts: records cleaned, computed and encoded, on the
+   * reading thread or here), after the case's last row, in their order. Each gets ONE audit entry,
+   * `vehicle.import`, whose value says where it came from (`importedFrom(i)` for `rows[i]`, e.g.
+   * "list.xlsx: Лист1, 17"), instead of one entry per field and one for its fee (13 entries a
+   * vehicle, 1.3 million for a 100,000-row file, about a third of the import's time). What a
+   * broker auditing a case asks of an imported vehicle is which file and line it came from, and
+   * when: its values as imported are that line of that file, its fee at import is its stored
+   * result until a later change, and every later edit or recomputed fee is audited field by field
+   * as usual (old → new). `parts` resolves the encoder's part indexes for the whole import.
+   */
+  addImported(caseId: number, rows: readonly StoredValues[], parts: PartIds, partBody: (index: number) => string, importedFrom: (index: number) => string): void {
+    this.db.transaction(() => {
+      this.caseDefaults(caseId);
+      const at = this.now().toISOString();
+      let position = ((this.db.prepare('SELECT max(position) FROM vehicles WHERE case_id = ?').pluck().get(caseId) as number | null) ?? 0) + 1;
+      rows.forEach((v, i) => {
+        const part = parts.id(v.part, partBody);
+        const id = this.insertRow.run(caseId, position++, v.record, v.vin, v.result, part, v.ok, v.currency, v.feeMinor, v.errors, v.warnings, at).lastInsertRowid;
+        this.audit.record(at, { caseId, vehicleId: Number(id), action: 'vehicle.import', field: 'source', oldValue: null, newValue: importedFrom(i) });
+      });
+      if (rows.length > 0) this.touchCase(caseId, at);
+    }).immediate();
+  }
+
+  /** The VINs of a case's rows (upper case, as stored), for an import's duplicate check. */
+  vinsOf(caseId: number): string[] {
+    return this.db.prepare('SELECT vin FROM vehicles WHERE case_id = ? AND vin IS NOT NULL').pluck().all(caseId) as string[];
+  }
+
+  /** The resolver of part indexes to result_parts ids for one import (see addImported). */
+  partIds(): PartIds {
+    return new PartIds(this.findPart, this.insertPart);
   }
 
   /**
@@ -346,12 +311,11 @@ export class VehicleService {
       // change that caused them (a rule date, an importer) is already in it.
       const rows = this.db.prepare('SELECT id, record FROM vehicles WHERE case_id = ?').all(caseId) as Pick<StoredRow, 'id' | 'record'>[];
       const results = this.fees.compute(rows.map((r) => engineInput(JSON.parse(r.record) as VehicleRecord, kase)), {});
-      const writer = new ResultWriter(this.findPart, this.insertPart);
+      const encoder = new RowEncoder();
+      const partIds = new PartIds(this.findPart, this.insertPart);
       rows.forEach((row, i) => {
-        const result = results[i]!;
-        const { json, part } = writer.write(result);
-        const x = extract(result);
-        this.updateResult.run(json, part, x.ok, x.currency, x.feeMinor, x.errors, x.warnings, at, row.id);
+        const v = encoder.encodeResult(results[i]!);
+        this.updateResult.run(v.result, partIds.id(v.part, (k) => encoder.parts[k]!), v.ok, v.currency, v.feeMinor, v.errors, v.warnings, at, row.id);
       });
       const after = this.totalsText(caseId);
       if (before !== after) this.audit.record(at, { caseId, vehicleId: null, action: 'case.recompute', field: 'totals', oldValue: before, newValue: after });

@@ -51,3 +51,14 @@ export async function importFile(b: Backend, caseId: number, fileId: string, ext
 export async function rows(b: Backend, caseId: number): Promise<VehicleRow[]> {
   return call<VehicleRow[]>(b, 'vehicles.list', { caseId });
 }
+
+/** Waits until an import has stored `rows` rows, cancels it, and returns how it ended. */
+export async function cancelAfter(b: Backend, jobId: string, rows: number): Promise<{ whenCancelled: ImportJob; final: ImportJob }> {
+  let status: ImportJob;
+  do {
+    await new Promise((r) => setTimeout(r, 2));
+    status = await call<ImportJob>(b, 'imports.status', { jobId });
+  } while (status.state === 'reading' || (status.state === 'storing' && status.rowsStored < rows));
+  await call(b, 'imports.cancel', { jobId });
+  return { whenCancelled: status, final: await b.imports.settled(jobId) };
+}

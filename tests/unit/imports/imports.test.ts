@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportJob } from '../../../src/core/api/contract';
 import { useTempDir } from '../../helpers/tmp';
 import { callError } from '../workspace/helpers';
-import { call, importFile, preview, rows, setup, text, upload, xlsx } from './helpers';
+import { call, cancelAfter, importFile, preview, rows, setup, text, upload, xlsx } from './helpers';
 
 const tempDir = useTempDir('tamga-import-');
 const serial = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 86_400_000 + 25569;
@@ -181,14 +180,8 @@ describe('import', () => {
     for (let i = 0; i < 30_000; i += 1) lines.push(`${VIN(i)};M1;ice;${1000 + (i % 2000)};2025`);
     const fileId = await upload(b, await text(path('big.csv'), lines.join('\n')));
     const { jobId } = await call<{ jobId: string }>(b, 'imports.start', { caseId: kase.id, fileId });
-    let status: ImportJob;
-    do {
-      await new Promise((r) => setTimeout(r, 2));
-      status = await call<ImportJob>(b, 'imports.status', { jobId });
-    } while (status.state === 'reading' || (status.state === 'storing' && status.rowsStored < 6000));
-    expect(status.state).toBe('storing');
-    await call(b, 'imports.cancel', { jobId });
-    const final = await b.imports.settled(jobId);
+    const { whenCancelled, final } = await cancelAfter(b, jobId, 6000);
+    expect(whenCancelled.state).toBe('storing');
     expect(final.state).toBe('cancelled');
     expect(await rows(b, kase.id)).toEqual(before);
     b.close();
