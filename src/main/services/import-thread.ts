@@ -143,6 +143,11 @@ export class ThreadReader implements ImportReader {
       });
     });
     thread.ready.catch(() => undefined);
+    // An error of an idle thread (none is expected: it only waits for work) must not become an
+    // unhandled 'error' event of the main process; the thread ends, and the next import starts another.
+    worker.on('error', () => {
+      thread.alive = false;
+    });
     // An idle thread must not keep the process alive; a reading one is referenced while it reads.
     worker.unref();
     return thread;

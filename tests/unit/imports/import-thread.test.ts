@@ -131,6 +131,23 @@ describe('rows prepared on the import thread', () => {
     expect((await readAll(reader, file)).batches.flatMap((b) => b.rows)).toHaveLength(Math.floor(STORE_BATCH * 4.5));
   });
 
+  it('survives a warm thread that fails while idle: the next read starts another', async () => {
+    let spawned = 0;
+    const reader = threadReader({
+      spawn: (options) => {
+        spawned += 1;
+        if (spawned > 1) return spawnImportThreadFromSource(options);
+        // ready, then an uncaught error while waiting for work
+        return new Worker("const { parentPort } = require('node:worker_threads'); parentPort.postMessage({ type: 'ready' }); setTimeout(() => { throw new Error('idle failure'); }, 20);", { ...options, eval: true });
+      },
+    });
+    reader.warm();
+    await new Promise((r) => setTimeout(r, 300));
+    const file = await mixedList(`${tempDir()}/mixed.xlsx`);
+    expect((await readAll(reader, file)).batches.flatMap((b) => b.rows)).toHaveLength(Math.floor(STORE_BATCH * 4.5));
+    expect(spawned).toBe(2);
+  });
+
   it('reports a damaged file with the same error, in the same words, as the main thread', async () => {
     const corrupt = await text(`${tempDir()}/broken.xlsx`, 'PK\u0003\u0004 truncated');
     const here = await readAll(new InThreadReader(), corrupt).catch((e: unknown) => e);
