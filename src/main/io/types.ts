@@ -15,10 +15,14 @@ export interface ReadOptions {
   /** aborting rejects with a VehicleFileError whose code is `aborted` */
   signal?: AbortSignal;
   /**
-   * .xlsx files larger than this many bytes are read with exceljs's streaming reader
-   * (less memory; merged-cell ranges are not available there). Default 5 MB.
+   * .xlsx files larger than this many bytes (or 16 MB unpacked) are always read by Tamga's
+   * streaming reader (xlsx-stream.ts: flat memory; merged-cell ranges are not available there).
+   * Default 5 MB. A smaller file is streamed too unless the sheet read merges cells: then exceljs
+   * reads it whole, and a value merged down rows reaches every row it covers.
    */
   streamingThresholdBytes?: number;
+  /** tests: 'whole' reads every small .xlsx with exceljs's in-memory reader, merged cells or not */
+  xlsxReader?: 'auto' | 'whole';
   /** the broker's choice of header row (1-based): its cells are recognised instead of detecting one */
   headerRow?: number;
   /** stop after this many vehicle rows (a preview of a large file reads only its head) */

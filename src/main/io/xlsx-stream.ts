@@ -35,6 +35,12 @@ export interface StreamedSheet {
   name: string;
   /** the sheet's rows in order; stopping early (return/throw) closes the file */
   rows(): AsyncGenerator<StreamedRow>;
+  /**
+   * Whether the sheet merges cells. Its merged ranges follow its rows, so a stream meets them
+   * only at the end; read.ts reads a small file whose sheet merges cells whole instead. Reads the
+   * sheet's part whole: for small files only.
+   */
+  mergesCells(): Promise<boolean>;
 }
 
 // ── small XML helpers ─────────────────────────────────────────────────────────────────────────
@@ -145,6 +151,8 @@ interface Workbook {
 }
 
 const lower = (name: string) => name.replace(/^\/+/, '').toLowerCase();
+/** A `<mergeCell>` element, with or without a namespace prefix. */
+const MERGE_CELL = /<(?:[\w.-]+:)?mergeCell[\s/>]/;
 
 /** A small part (workbook, relationships, shared strings, styles) read whole; null when absent. */
 async function readPart(wb: Pick<Workbook, 'path' | 'language' | 'entries'>, name: string): Promise<string | null> {
@@ -211,7 +219,7 @@ export async function openXlsx(path: string, entries: ZipEntry[], language: Lang
     const entry = target === undefined ? undefined : byName.get(target.toLowerCase());
     if (!entry) return [];
     const name = attribute(tag, 'name') ?? entry.name;
-    return [{ name, rows: () => sheetRows(wb, entry) }];
+    return [{ name, rows: () => sheetRows(wb, entry), mergesCells: async () => MERGE_CELL.test((await readPart(wb, entry.name)) ?? '') }];
   });
 }
 
