@@ -241,6 +241,23 @@ function tagEnd(text: string, from: number): number {
   return -1;
 }
 
+/**
+ * A tag's local name. The names met once per cell (c, v, f, t) and per row come back as constants
+ * rather than new strings: a 100,000-row sheet has millions of tags.
+ */
+function tagName(text: string, start: number, end: number): string {
+  const c = text.charCodeAt(start);
+  if (end - start === 1) {
+    if (c === 99) return 'c';
+    if (c === 118) return 'v';
+    if (c === 102) return 'f';
+    if (c === 116) return 't';
+  } else if (end - start === 3 && c === 114 && text.charCodeAt(start + 1) === 111 && text.charCodeAt(start + 2) === 119) {
+    return 'row';
+  }
+  return text.slice(start, end);
+}
+
 /** A cell's reference, type and style, the attributes of every `<c>` (a million of them in a large list). */
 interface CellTag {
   r: string;
@@ -388,15 +405,15 @@ async function* sheetRows(wb: Workbook, entry: ZipEntry): AsyncGenerator<Streame
         pos = gt + 1;
         const closing = text.charCodeAt(lt + 1) === 47; // '/'
         const selfClosing = text.charCodeAt(gt - 1) === 47;
-        let nameEnd = lt + (closing ? 2 : 1);
+        let nameStart = lt + (closing ? 2 : 1);
+        let nameEnd = nameStart;
         while (nameEnd < gt) {
           const c = text.charCodeAt(nameEnd);
           if (c === 32 || c === 9 || c === 10 || c === 13 || c === 47) break;
+          if (c === 58) nameStart = nameEnd + 1; // a namespace prefix ("x:c")
           nameEnd += 1;
         }
-        let name = text.slice(lt + (closing ? 2 : 1), nameEnd);
-        const colon = name.indexOf(':');
-        if (colon >= 0) name = name.slice(colon + 1);
+        const name = tagName(text, nameStart, nameEnd);
 
         if (!inData) {
           if (name === 'sheetData' && !closing) inData = !selfClosing;
@@ -434,10 +451,9 @@ async function* sheetRows(wb: Workbook, entry: ZipEntry): AsyncGenerator<Streame
           }
           continue;
         }
-        const tag = text.slice(nameEnd, selfClosing ? gt - 1 : gt);
         switch (name) {
           case 'row': {
-            const r = attribute(tag, 'r');
+            const r = attribute(text.slice(nameEnd, selfClosing ? gt - 1 : gt), 'r');
             const rowNumber = r === undefined ? lastRow + 1 : parseInt(r, 10);
             lastRow = Number.isFinite(rowNumber) ? rowNumber : lastRow + 1;
             row = { rowNumber: lastRow, cells: [] };
@@ -449,7 +465,7 @@ async function* sheetRows(wb: Workbook, entry: ZipEntry): AsyncGenerator<Streame
             break;
           }
           case 'c': {
-            cellAttributes(tag, cellTag);
+            cellAttributes(text.slice(nameEnd, selfClosing ? gt - 1 : gt), cellTag);
             const at = cellTag.r === '' ? 0 : columnOf(cellTag.r);
             column = at > 0 ? at : column + 1;
             guardColumn(row?.rowNumber ?? lastRow, column, language);

@@ -37,12 +37,25 @@ export function auditText(value: unknown): string | null {
 
 export class AuditService {
   private readonly insert: Statement;
+  private readonly insertImports: Statement;
 
   constructor(private readonly db: Database) {
     this.insert = db.prepare(
       `INSERT INTO audit_log (at, actor, case_id, vehicle_id, action, field, old_value, new_value)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    this.insertImports = db.prepare(
+      `INSERT INTO audit_log (at, actor, case_id, vehicle_id, action, field, old_value, new_value)
+       SELECT ?, ?, ?, value ->> 0, 'vehicle.import', 'source', NULL, value ->> 1 FROM json_each(?) ORDER BY key`,
+    );
+  }
+
+  /**
+   * One `vehicle.import` entry per imported row ([vehicle id, where it came from]), in one
+   * statement: an import writes 100,000 of them, and one call per entry cost ≈ 0.2 s.
+   */
+  recordImports(at: string, caseId: number, rows: readonly (readonly [vehicleId: number, source: string])[]): void {
+    if (rows.length > 0) this.insertImports.run(at, ACTOR, caseId, JSON.stringify(rows));
   }
 
   /** Call inside the transaction that makes the change. */

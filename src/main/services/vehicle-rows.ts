@@ -8,7 +8,7 @@
 import type { CaseSummary, VehicleRecord } from '../../core/api/contract';
 import { splitResult, type ResultPart } from '../../core/api/resultParts';
 import { engineInput as gridEngineInput } from '../../core/grid/input';
-import { decimal } from '../../core/money';
+import { minorUnits } from '../../core/money';
 import type { ComputeResult } from '../../core/vehicle';
 
 /** A case's row as the services read it: what it gives the rows that lack it (a row's own value wins). */
@@ -77,7 +77,7 @@ export class RowEncoder {
     const { compact, part } = splitResult(result);
     const common = { result: JSON.stringify(compact), part: part === null ? null : this.partIndex(part) };
     if (result.ok) {
-      return { ...common, ok: 1, currency: result.currency, feeMinor: decimal(result.fee).times(100).toNumber(), errors: 0, warnings: result.warnings.length };
+      return { ...common, ok: 1, currency: result.currency, feeMinor: minorUnits(result.fee), errors: 0, warnings: result.warnings.length };
     }
     return { ...common, ok: 0, currency: null, feeMinor: null, errors: result.errors.length, warnings: 0 };
   }

@@ -277,11 +277,12 @@ export class VehicleService {
       this.caseDefaults(caseId);
       const at = this.now().toISOString();
       let position = ((this.db.prepare('SELECT max(position) FROM vehicles WHERE case_id = ?').pluck().get(caseId) as number | null) ?? 0) + 1;
-      rows.forEach((v, i) => {
+      const sources = rows.map((v, i) => {
         const part = parts.id(v.part, partBody);
         const id = this.insertRow.run(caseId, position++, v.record, v.vin, v.result, part, v.ok, v.currency, v.feeMinor, v.errors, v.warnings, at).lastInsertRowid;
-        this.audit.record(at, { caseId, vehicleId: Number(id), action: 'vehicle.import', field: 'source', oldValue: null, newValue: importedFrom(i) });
+        return [Number(id), importedFrom(i)] as const;
       });
+      this.audit.recordImports(at, caseId, sources);
       if (rows.length > 0) this.touchCase(caseId, at);
     }).immediate();
   }

@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { formatMoney, multiply, roundFee } from '../../../src/core/money';
+import fc from 'fast-check';
+import { decimal, formatMoney, minorUnits, multiply, roundFee } from '../../../src/core/money';
 
 const fee = (x: string, c: 'KZT' | 'RUB' | 'BYN' = 'BYN') => formatMoney(roundFee(x, c));
 
@@ -32,5 +33,27 @@ describe('money', () => {
   it('refuses numbers and malformed text', () => {
     expect(() => roundFee(1.5 as unknown as string, 'KZT')).toThrow();
     expect(() => roundFee('1e3', 'KZT')).toThrow();
+  });
+});
+
+describe('minor units', () => {
+  it('are the amount × 100 exactly, as decimal.js computes it, for every wire amount', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), (minor) => {
+        const abs = minor < 0n ? -minor : minor;
+        const text = `${minor < 0n ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+        expect(minorUnits(text)).toBe(decimal(text).times(100).toNumber() || 0);
+        expect(minorUnits(text)).toBe(Number(minor));
+      }),
+      { seed: 20261204, numRuns: 2000 },
+    );
+  });
+
+  it('reads other decimal strings through decimal.js and refuses what is not one', () => {
+    expect(minorUnits('756875')).toBe(75687500);
+    expect(minorUnits('0.5')).toBe(50);
+    expect(minorUnits('12345678901234.50')).toBe(1234567890123450);
+    expect(() => minorUnits('1e5')).toThrow(TypeError);
+    expect(() => minorUnits('756 875,00')).toThrow(TypeError);
   });
 });
