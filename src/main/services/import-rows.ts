@@ -3,7 +3,7 @@
  * (`recordOf`), is computed by the engine with the case's defaults, and is encoded as the
  * `vehicles` row stores it (vehicle-rows.ts). Pure: it runs on the reading thread while the main
  * thread inserts the batches before (read-worker.ts), or on the main thread when there is no
- * reading thread; the rows stored are the same either way (tests/unit/io/off-thread.test.ts).
+ * reading thread; the rows stored are the same either way (tests/unit/imports/import-thread.test.ts).
  */
 import type { Language, VehicleRecord } from '../../core/api/contract';
 import type { ComputeOptions } from '../../core/engine/index';
@@ -61,18 +61,22 @@ export interface PrepareContext {
   compute: ComputeOptions;
 }
 
-export interface PreparedRow {
+/**
+ * A row ready to insert, with what the import's report needs of it. Flat, and without empty
+ * lists, because it crosses between threads: nested objects and empty arrays made up half the
+ * cost of sending a batch.
+ */
+export interface PreparedRow extends StoredValues {
   rowNumber: number;
-  /** the reader's issues with the row's cells */
-  issues: Issue[];
-  stored: StoredValues;
-  /** the engine's errors, with the value of the field each names as the report shows it */
-  engineErrors: { field: string; message: string; value: string }[];
+  /** the reader's issues with the row's cells; absent when there are none */
+  issues?: Issue[];
+  /** the engine's errors, with the value of the field each names as the report shows it; absent when none */
+  engineErrors?: { field: string; message: string; value: string }[];
 }
 
 export interface PreparedBatch {
   rows: PreparedRow[];
-  /** parts first used in this batch: `stored.part` indexes name them for the whole import */
+  /** parts first used in this batch: the rows' `part` indexes name them for the whole import */
   parts: { index: number; body: string }[];
 }
 
@@ -98,14 +102,11 @@ export class ImportPreparer {
     const prepared = rows.map((row, i): PreparedRow => {
       const record = records[i]!;
       const result = results[i]!;
-      const stored = this.encoder.encode(record, result);
-      if (stored.part !== null) stored.part += this.firstPart;
-      return {
-        rowNumber: row.rowNumber,
-        issues: row.issues,
-        stored,
-        engineErrors: result.ok ? [] : result.errors.map((e) => ({ field: e.field, message: e.message, value: text(record[e.field as keyof VehicleRecord]) })),
-      };
+      const out: PreparedRow = Object.assign(this.encoder.encode(record, result), { rowNumber: row.rowNumber });
+      if (out.part !== null) out.part += this.firstPart;
+      if (row.issues.length > 0) out.issues = row.issues;
+      if (!result.ok) out.engineErrors = result.errors.map((e) => ({ field: e.field, message: e.message, value: text(record[e.field as keyof VehicleRecord]) }));
+      return out;
     });
     const parts = this.encoder.parts.slice(this.partsSent).map((body, k) => ({ index: this.firstPart + this.partsSent + k, body }));
     this.partsSent = this.encoder.parts.length;

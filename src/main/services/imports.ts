@@ -283,11 +283,11 @@ export class ImportService {
       const columns = (columnOf ??= new Map(sheet.mapping.columns.map((c) => [c.field as string, columnLetter(c.column)])));
       for (const part of batch.parts) partBodies.set(part.index, part.body);
       for (const row of batch.rows) {
-        for (const issue of row.issues) {
+        for (const issue of row.issues ?? []) {
           job.issues.push(fileIssue(sheet.name, row.rowNumber, issue));
           (issue.severity === 'error' ? rowErred : rowWarned).add(row.rowNumber);
         }
-        const vin = row.stored.vin;
+        const { vin } = row;
         if (vin) {
           const first = firstRowOfVin.get(vin);
           const message = first !== undefined ? DUPLICATE_IN_FILE[language](vin, first) : existing.has(vin) ? DUPLICATE_IN_CASE[language](vin) : null;
@@ -298,19 +298,19 @@ export class ImportService {
           }
           if (first === undefined) firstRowOfVin.set(vin, row.rowNumber);
         }
-        if (row.stored.ok === 1) {
-          if (row.stored.warnings > 0) rowWarned.add(row.rowNumber);
+        if (row.ok === 1) {
+          if (row.warnings > 0) rowWarned.add(row.rowNumber);
           continue;
         }
         rowErred.add(row.rowNumber);
-        for (const e of row.engineErrors) {
+        for (const e of row.engineErrors ?? []) {
           engineIssues.push({ severity: 'error', source: 'engine', sheet: sheet.name, row: row.rowNumber, column: columns.get(e.field) ?? '', field: e.field, value: e.value, message: e.message });
         }
       }
       if (signal.aborted) throw new CancelledImport();
       parts ??= store.vehicles.partIds();
       const { rows } = batch;
-      store.vehicles.addImported(args.caseId, rows.map((r) => r.stored), parts, (k) => partBodies.get(k)!, (i) => `${job.fileName}: ${sheet.name}, ${rows[i]!.rowNumber}`);
+      store.vehicles.addImported(args.caseId, rows, parts, (k) => partBodies.get(k)!, (i) => `${job.fileName}: ${sheet.name}, ${rows[i]!.rowNumber}`);
       status.rowsStored += rows.length;
       status.state = 'storing';
       await yieldToLoop();
