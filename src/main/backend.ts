@@ -77,7 +77,7 @@ async function wire(options: BackendOptions, importThread: ImportReader | null):
   const statements = new StatementService(db, { bundle: rates.bundle, fees, vehicles, cases, clients, profile, settings, appVersion: APP_VERSION });
   const transfers = new TransferStore(options.dataDir);
   await transfers.sweep();
-  const imports = new ImportService(db, vehicles, fees, transfers, () => profile.get()?.language ?? 'ru', undefined, importThread);
+  const imports = new ImportService(db, vehicles, fees, transfers, () => profile.get()?.language ?? 'ru', importThread);
   const exports = new ExportService(vehicles, (id) => cases.get(id), transfers);
   // Read once, on first request: the renderer asks for them once per window to run the engine itself.
   let rateFiles: { file: string; data: unknown }[] | null = null;

@@ -21,6 +21,7 @@ import {
   plainValue,
   type CategoryValue,
   type MassGroup,
+  type Parsed,
 } from './values';
 
 export interface ApplyOptions {
@@ -93,6 +94,12 @@ class RowReading {
     });
   }
 
+  /** A value read goes to its field; one that could not be read is reported with `code`. */
+  private take(field: ImportField, parsed: Parsed<unknown>, column: number, raw: unknown, code: IssueCode): void {
+    if (parsed.ok) this.set(field, parsed.value, column, raw);
+    else this.report(field, column, raw, code, 'error');
+  }
+
   private set(field: ImportField, value: unknown, column: number, raw: unknown): void {
     const existing = this.input[field];
     if (existing === undefined) {
@@ -115,9 +122,7 @@ class RowReading {
         continue;
       }
       if (BOOLEAN_FIELDS.has(field)) {
-        const r = parseBoolean(raw);
-        if (r.ok) this.set(field, r.value, column, raw);
-        else this.report(field, column, raw, 'invalid-boolean', 'error');
+        this.take(field, parseBoolean(raw), column, raw, 'invalid-boolean');
         continue;
       }
       switch (field) {
@@ -140,12 +145,9 @@ class RowReading {
           break;
         }
         case 'dispatchCountry':
-        case 'originCountry': {
-          const r = parseCountry(raw);
-          if (r.ok) this.set(field, r.value, column, raw);
-          else this.report(field, column, raw, 'unknown-country', 'error');
+        case 'originCountry':
+          this.take(field, parseCountry(raw), column, raw, 'unknown-country');
           break;
-        }
         case 'date': {
           const r = parseDate(raw);
           if (r.ok && r.value.precision === 'day') this.set(field, r.value.value, column, raw);
@@ -178,18 +180,12 @@ class RowReading {
           else if (this.category === null) this.category = { value: r.value, column, raw };
           break;
         }
-        case 'propulsion': {
-          const r = parsePropulsion(raw);
-          if (r.ok) this.set(field, r.value, column, raw);
-          else this.report(field, column, raw, 'unknown-propulsion', 'error');
+        case 'propulsion':
+          this.take(field, parsePropulsion(raw), column, raw, 'unknown-propulsion');
           break;
-        }
-        case 'importer': {
-          const r = parseImporter(raw);
-          if (r.ok) this.set(field, r.value, column, raw);
-          else this.report(field, column, raw, 'unknown-importer', 'error');
+        case 'importer':
+          this.take(field, parseImporter(raw), column, raw, 'unknown-importer');
           break;
-        }
         case 'engineCc':
           this.readEngine(col, raw);
           break;

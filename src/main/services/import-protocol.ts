@@ -57,8 +57,3 @@ export function fromWire(e: WireError): Error {
   if (e.stack !== undefined) error.stack = e.stack;
   return error;
 }
-
-export function wireOptions(options: ReadOptions): WireReadOptions {
-  const { onProgress: _p, onRows: _r, signal: _s, ...rest } = options;
-  return rest;
-}

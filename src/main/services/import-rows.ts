@@ -2,7 +2,7 @@
  * An import's rows made ready to insert: each read row becomes the record the case stores
  * (`recordOf`), is computed by the engine with the case's defaults, and is encoded as the
  * `vehicles` row stores it (vehicle-rows.ts). Pure: it runs on the reading thread while the main
- * thread inserts the batches before (read-worker.ts), or on the main thread when there is no
+ * thread inserts the batches before (import-worker.ts), or on the main thread when there is no
  * reading thread; the rows stored are the same either way (tests/unit/imports/import-thread.test.ts).
  */
 import type { Language, VehicleRecord } from '../../core/api/contract';
@@ -58,7 +58,7 @@ export interface PrepareContext {
   language: Language;
   caseDefaults: CaseDefaults;
   /** the engine's options as the app computes (FeeService.computeOptions) */
-  compute: ComputeOptions;
+  computeOptions: ComputeOptions;
 }
 
 /**
@@ -98,7 +98,7 @@ export class ImportPreparer {
 
   prepare(rows: readonly ReadRow[]): PreparedBatch {
     const records = rows.map((row) => cleanRecord(recordOf(row, this.context.language)));
-    const results = this.compute(records.map((r) => engineInput(r, this.context.caseDefaults)), this.context.compute);
+    const results = this.compute(records.map((r) => engineInput(r, this.context.caseDefaults)), this.context.computeOptions);
     const prepared = rows.map((row, i): PreparedRow => {
       const record = records[i]!;
       const result = results[i]!;

@@ -19,7 +19,7 @@ import { VehicleFileError } from '../io/errors';
 import { readVehicleFile } from '../io/read';
 import type { ReadOptions, ReadResult } from '../io/types';
 import { ImportPreparer, type Compute, type PreparedBatch, type PrepareContext } from './import-rows';
-import { fromWire, PREPARE_WHEN_WAITING, wireOptions, type FromReader, type ImportThreadData, type ToReader } from './import-protocol';
+import { fromWire, PREPARE_WHEN_WAITING, type FromReader, type ImportThreadData, type ToReader, type WireReadOptions } from './import-protocol';
 
 /** Starts import-worker.ts: electron-vite's `?nodeWorker` in the bundles, import-worker-source.ts from sources. */
 export type SpawnImportThread = (options: WorkerOptions) => Worker;
@@ -235,8 +235,9 @@ export class ThreadReader implements ImportReader {
       worker.on('exit', onExit);
       options.signal?.addEventListener('abort', onAbort, { once: true });
       worker.ref();
-      const { prepare, compute: _compute, onBatch: _onBatch, ...read } = options;
-      worker.postMessage({ type: 'read', id, path, options: wireOptions(read), prepare } satisfies ToReader);
+      // What crosses to the thread: the read's options without its callbacks and signal.
+      const { prepare, compute: _compute, onBatch: _onBatch, onProgress: _onProgress, signal: _signal, ...read } = options;
+      worker.postMessage({ type: 'read', id, path, options: read satisfies WireReadOptions, prepare } satisfies ToReader);
     });
   }
 }

@@ -33,7 +33,7 @@ import { AuditService, type AuditRecord } from './audit';
 import type { FeeService } from './fees';
 import { text, type PreparedBatch } from './import-rows';
 import { ImportThreadUnavailable, InThreadReader, type ImportReader, type ImportReadOptions } from './import-thread';
-import { VehicleService, type PartIds } from './vehicles';
+import { VehicleService } from './vehicles';
 
 export const PREVIEW_ROWS = 20;
 /**
@@ -118,9 +118,9 @@ export class ImportService {
     private readonly fees: FeeService,
     private readonly transfers: TransferStore,
     private readonly language: () => Language,
-    private readonly now: () => Date = () => new Date(),
     /** the thread an import reads and prepares its rows on (import-thread.ts); none: the main thread */
     private readonly thread: ImportReader | null = null,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   private readonly inThread = new InThreadReader();
@@ -275,9 +275,9 @@ export class ImportService {
     // File and duplicate issues first, then the engine's, as when the whole file was read first.
     const engineIssues: ImportReportIssue[] = [];
     let columnOf: Map<string, string> | null = null;
-    // the result parts the batches named (by the preparer's index) and their ids in this database
+    // the result parts the batches named (by the preparer's index), and their ids in this database
     const partBodies = new Map<number, string>();
-    let parts: PartIds | null = null;
+    const parts = store.vehicles.partIds((index) => partBodies.get(index)!);
 
     const storeBatch = async (batch: PreparedBatch, sheet: { name: string; mapping: HeaderMapping }) => {
       const columns = (columnOf ??= new Map(sheet.mapping.columns.map((c) => [c.field as string, columnLetter(c.column)])));
@@ -308,9 +308,8 @@ export class ImportService {
         }
       }
       if (signal.aborted) throw new CancelledImport();
-      parts ??= store.vehicles.partIds();
       const { rows } = batch;
-      store.vehicles.addImported(args.caseId, rows, parts, (k) => partBodies.get(k)!, (i) => `${job.fileName}: ${sheet.name}, ${rows[i]!.rowNumber}`);
+      store.vehicles.addImported(args.caseId, rows, parts, (i) => `${job.fileName}: ${sheet.name}, ${rows[i]!.rowNumber}`);
       status.rowsStored += rows.length;
       status.state = 'storing';
       await yieldToLoop();
@@ -322,7 +321,7 @@ export class ImportService {
         language,
         signal,
         onProgress: (n) => { status.rowsRead = n; },
-        prepare: { language, caseDefaults, compute: this.fees.computeOptions() },
+        prepare: { language, caseDefaults, computeOptions: this.fees.computeOptions() },
         compute: (inputs, options) => this.fees.compute(inputs, options),
         onBatch: storeBatch,
         batchSize: STORE_BATCH,

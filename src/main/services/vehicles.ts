@@ -56,13 +56,15 @@ export class PartIds {
   constructor(
     private readonly findPart: Statement,
     private readonly insertPart: Statement,
+    /** the JSON of part `index` */
+    private readonly body: (index: number) => string,
   ) {}
 
-  id(index: number | null, body: (index: number) => string): number | null {
+  id(index: number | null): number | null {
     if (index === null) return null;
     let id = this.ids.get(index);
     if (id === undefined) {
-      const json = body(index);
+      const json = this.body(index);
       id = (this.findPart.pluck().get(json) as number | undefined) ?? Number(this.insertPart.run(json).lastInsertRowid);
       this.ids.set(index, id);
     }
@@ -233,7 +235,7 @@ export class VehicleService {
 
       // 3. Write, with the audit trail, then read the rows back as stored.
       const encoder = new RowEncoder();
-      const partIds = new PartIds(this.findPart, this.insertPart);
+      const partIds = this.partIds((k) => encoder.parts[k]!);
       for (const { id, record } of deleted) {
         this.deleteRow.run(id);
         this.audit.recordDiff(at, { caseId, vehicleId: id, action: 'vehicle.delete' }, record, {});
@@ -242,7 +244,7 @@ export class VehicleService {
       live.forEach((p, i) => {
         const result = results[i]!;
         const v = encoder.encode(p.record, result);
-        const part = partIds.id(v.part, (k) => encoder.parts[k]!);
+        const part = partIds.id(v.part);
         let id = p.id;
         if (id === null) {
           id = Number(this.insertRow.run(caseId, p.position, v.record, v.vin, v.result, part, v.ok, v.currency, v.feeMinor, v.errors, v.warnings, at).lastInsertRowid);
@@ -272,13 +274,13 @@ export class VehicleService {
    * result until a later change, and every later edit or recomputed fee is audited field by field
    * as usual (old → new). `parts` resolves the encoder's part indexes for the whole import.
    */
-  addImported(caseId: number, rows: readonly StoredValues[], parts: PartIds, partBody: (index: number) => string, importedFrom: (index: number) => string): void {
+  addImported(caseId: number, rows: readonly StoredValues[], parts: PartIds, importedFrom: (index: number) => string): void {
     this.db.transaction(() => {
       this.caseDefaults(caseId);
       const at = this.now().toISOString();
       let position = ((this.db.prepare('SELECT max(position) FROM vehicles WHERE case_id = ?').pluck().get(caseId) as number | null) ?? 0) + 1;
       const sources = rows.map((v, i) => {
-        const part = parts.id(v.part, partBody);
+        const part = parts.id(v.part);
         const id = this.insertRow.run(caseId, position++, v.record, v.vin, v.result, part, v.ok, v.currency, v.feeMinor, v.errors, v.warnings, at).lastInsertRowid;
         return [Number(id), importedFrom(i)] as const;
       });
@@ -292,9 +294,9 @@ export class VehicleService {
     return this.db.prepare('SELECT vin FROM vehicles WHERE case_id = ? AND vin IS NOT NULL').pluck().all(caseId) as string[];
   }
 
-  /** The resolver of part indexes to result_parts ids for one import (see addImported). */
-  partIds(): PartIds {
-    return new PartIds(this.findPart, this.insertPart);
+  /** Resolves an encoder's part indexes to result_parts ids; `body(i)` is the JSON of part `i`. */
+  partIds(body: (index: number) => string): PartIds {
+    return new PartIds(this.findPart, this.insertPart, body);
   }
 
   /**
@@ -313,10 +315,10 @@ export class VehicleService {
       const rows = this.db.prepare('SELECT id, record FROM vehicles WHERE case_id = ?').all(caseId) as Pick<StoredRow, 'id' | 'record'>[];
       const results = this.fees.compute(rows.map((r) => engineInput(JSON.parse(r.record) as VehicleRecord, kase)), {});
       const encoder = new RowEncoder();
-      const partIds = new PartIds(this.findPart, this.insertPart);
+      const partIds = this.partIds((k) => encoder.parts[k]!);
       rows.forEach((row, i) => {
         const v = encoder.encodeResult(results[i]!);
-        this.updateResult.run(v.result, partIds.id(v.part, (k) => encoder.parts[k]!), v.ok, v.currency, v.feeMinor, v.errors, v.warnings, at, row.id);
+        this.updateResult.run(v.result, partIds.id(v.part), v.ok, v.currency, v.feeMinor, v.errors, v.warnings, at, row.id);
       });
       const after = this.totalsText(caseId);
       if (before !== after) this.audit.record(at, { caseId, vehicleId: null, action: 'case.recompute', field: 'totals', oldValue: before, newValue: after });

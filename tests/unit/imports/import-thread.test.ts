@@ -26,7 +26,7 @@ const engine: Compute = (inputs, options) => compute(inputs, bundle, options);
 const context: PrepareContext = {
   language: 'ru',
   caseDefaults: { id: 1, country: 'KZ', rule_date: '2026-06-01', importer: 'individual', personal_use: null },
-  compute: { language: 'ru', applyUnconfirmed: [] },
+  computeOptions: { language: 'ru', applyUnconfirmed: [] },
 };
 
 const vin = (n: number) => `XTA21099${String(n).padStart(9, '0')}`;
